@@ -1,0 +1,41 @@
+/* audit.c - everything the run did, gathered from finished events */
+#include "audit.h"
+
+#include <string.h>
+
+#include "event_json.h"
+
+void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max)
+{
+	memset(a, 0, sizeof(*a));
+	a->start_ns = start_ns;
+	a->events_max = events_max;
+	a->events = json_object_new_array();
+}
+
+void audit_syscall(struct audit *a, struct proc *p, const struct event *ev)
+{
+	a->events_seen++;
+	tally_add(&a->totals, ev);
+	if (p)
+		tally_add(&p->tallies, ev);
+	if (json_object_array_length(a->events) < a->events_max)
+		json_object_array_add(a->events, event_json(ev, a->start_ns));
+}
+
+void audit_sort(struct audit *a)
+{
+	struct proc *p;
+
+	tally_sort(&a->totals);
+	for (p = a->procs.first; p; p = p->next)
+		tally_sort(&p->tallies);
+}
+
+void audit_free(struct audit *a)
+{
+	proc_list_free(&a->procs);
+	tally_free(&a->totals);
+	json_object_put(a->events);
+	a->events = NULL;
+}

@@ -1,0 +1,34 @@
+/* audit.h - everything the run did, gathered from finished events */
+#ifndef GOBOX_AUDIT_H
+#define GOBOX_AUDIT_H
+
+#include <json-c/json.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "proc.h"
+#include "tally.h"
+
+struct audit {
+	uint64_t start_ns;		/* CLOCK_MONOTONIC at the start */
+	struct proc_list procs;		/* every process and thread */
+	struct tally_set totals;	/* per call, all processes */
+	struct json_object *events;	/* the first events_max events */
+	unsigned events_max;
+	uint64_t events_seen;		/* every traced call, kept or not */
+};
+
+void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max);
+
+/*
+ * Take in a traced call of process p that finished, or that will never
+ * finish (its thread died in it).
+ */
+void audit_syscall(struct audit *a, struct proc *p, const struct event *ev);
+
+/* Order every table for the reports: most called first. */
+void audit_sort(struct audit *a);
+
+void audit_free(struct audit *a);
+
+#endif

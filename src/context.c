@@ -1,0 +1,103 @@
+/* context.c - where, when, by whom and on what a run happens */
+#include "context.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "spawn.h"
+#include "util.h"
+
+int sha256_file(const char *path, char out[65])
+{
+	unsigned char buf[65536], md[EVP_MAX_MD_SIZE];
+	unsigned mdlen = 0, i;
+	EVP_MD_CTX *ctx;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0;
+
+	out[0] = '\0';
+	if (fd < 0)
+		return -errno;
+	ctx = EVP_MD_CTX_new();
+	if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = -errno;
+			goto out;
+		}
+		EVP_DigestUpdate(ctx, buf, (size_t)n);
+	}
+	EVP_DigestFinal_ex(ctx, md, &mdlen);
+	for (i = 0; i < mdlen && i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+out:
+	EVP_MD_CTX_free(ctx);
+	close(fd);
+	return rc;
+}
+
+static void binary_info(struct context *c)
+{
+	struct stat st;
+	char real[PATH_MAX];
+
+	c->binary_size = -1;
+	if (!c->program)
+		return;
+	if (realpath(c->program, real))
+		c->binary_path = xstrdup(real);
+	if (stat(c->program, &st) == 0 && S_ISREG(st.st_mode)) {
+		c->binary_size = st.st_size;
+		sha256_file(c->program, c->binary_sha256);
+	}
+}
+
+void context_start(struct context *c, char *const argv[])
+{
+	struct utsname u;
+	char *cwd;
+
+	memset(c, 0, sizeof(*c));
+	c->start_real_ns = now_real_ns();
+	c->start_mono_ns = now_mono_ns();
+	cwd = getcwd(NULL, 0);
+	c->cwd = cwd ? cwd : xstrdup("");
+	if (gethostname(c->hostname, sizeof(c->hostname) - 1) < 0)
+		c->hostname[0] = '\0';
+	if (uname(&u) == 0)
+		snprintf(c->kernel, sizeof(c->kernel), "%s", u.release);
+	c->uid = getuid();
+	c->euid = geteuid();
+	c->gid = getgid();
+	c->egid = getegid();
+	c->tracer_pid = getpid();
+	c->argv = argv;
+	c->program = spawn_find(argv[0], &c->find_errno);
+	binary_info(c);
+}
+
+void context_end(struct context *c)
+{
+	c->end_real_ns = now_real_ns();
+	c->end_mono_ns = now_mono_ns();
+}
+
+void context_free(struct context *c)
+{
+	free(c->cwd);
+	free(c->program);
+	free(c->binary_path);
+}

@@ -1,0 +1,104 @@
+/* decode.c - turn the raw arguments of a stopped call into an event
+ *
+ * The argument types of syscalls/signatures.in drive the decoding: each
+ * type that needs the tracee's memory has a decoder in its family's file.
+ */
+#include "decode.h"
+
+#include <fcntl.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "syscalls.h"
+
+unsigned abi_ptr_size(enum abi abi)
+{
+	return abi == ABI_X86_64 ? 8 : 4;
+}
+
+uint64_t arg_ptr(const struct event *ev, uint64_t raw)
+{
+	return abi_ptr_size(ev->abi) == 8 ? raw : (uint32_t)raw;
+}
+
+static void decode_arg(struct event *ev, unsigned i)
+{
+	switch (ev->v[i].type) {
+	case ARG_PATH:
+		decode_path(ev, i);
+		break;
+	case ARG_STR:
+		decode_str(ev, i);
+		break;
+	case ARG_OPEN_HOW:
+		decode_open_how(ev, i);
+		break;
+	case ARG_SOCKADDR:
+		decode_sockaddr(ev, i);
+		break;
+	case ARG_MSGHDR:
+		decode_msghdr(ev, i);
+		break;
+	case ARG_CLONE_FLAGS:
+		decode_clone_flags(ev, i);
+		break;
+	case ARG_CLONE_ARGS:
+		decode_clone_args(ev, i);
+		break;
+	case ARG_ARGV:
+		decode_argv(ev, i);
+		break;
+	case ARG_IOV:
+		decode_iov(ev, i);
+		break;
+	default:
+		/* Numbers need nothing but the register. */
+		break;
+	}
+}
+
+void decode_entry(struct event *ev)
+{
+	unsigned i;
+
+	if (!ev->desc)
+		return;
+	for (i = 0; i < ev->desc->nargs; i++) {
+		ev->v[i].type = ev->desc->arg[i];
+		ev->v[i].raw = ev->args[i];
+	}
+	if (ev->desc->nargs && ev->v[0].type == ARG_SOCKETCALL) {
+		decode_socketcall(ev);
+		if (!ev->via_socketcall)
+			return;
+	}
+	for (i = 0; i < ev->desc->nargs; i++)
+		decode_arg(ev, i);
+}
+
+/* open, openat, openat2 and creat: a path in, a new descriptor out. */
+static bool opens_fd(const struct event *ev)
+{
+	return event_arg(ev, ARG_PATH, 0) &&
+	       (event_arg(ev, ARG_OFLAGS, 0) || event_arg(ev, ARG_OPEN_HOW, 0) ||
+		strcmp(ev->desc->name, "creat") == 0);
+}
+
+/* clone, clone3, fork and vfork: the parent learns the new task's id. */
+static bool creates_task(const struct event *ev)
+{
+	return event_arg(ev, ARG_CLONE_FLAGS, 0) ||
+	       event_arg(ev, ARG_CLONE_ARGS, 0) ||
+	       strcmp(ev->desc->name, "fork") == 0 ||
+	       strcmp(ev->desc->name, "vfork") == 0;
+}
+
+void decode_exit(struct event *ev)
+{
+	if (!ev->desc || ev->err)
+		return;
+	if (opens_fd(ev))
+		decode_fd_path(ev);
+	else if (creates_task(ev) && ev->rval > 0)
+		ev->child = (pid_t)ev->rval;
+}

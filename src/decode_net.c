@@ -1,0 +1,224 @@
+/* decode_net.c - socket addresses, message headers and i386 socketcall */
+#include "decode.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <linux/net.h>
+#include <linux/netlink.h>
+#include <netinet/in.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "syscalls.h"
+#include "ucopy.h"
+#include "util.h"
+
+/* Fill sa from len bytes of a raw socket address. */
+static void sockaddr_parse(struct event *ev, struct sockaddr_info *sa,
+			   const unsigned char *raw, size_t len)
+{
+	sa_family_t family;
+	size_t off = offsetof(struct sockaddr_un, sun_path);
+
+	memcpy(&family, raw, sizeof(family));
+	sa->family = family;
+	if (family == AF_INET && len >= sizeof(struct sockaddr_in)) {
+		const struct sockaddr_in *in = (const void *)raw;
+
+		inet_ntop(AF_INET, &in->sin_addr, sa->addr, sizeof(sa->addr));
+		sa->port = ntohs(in->sin_port);
+	} else if (family == AF_INET6 && len >= sizeof(struct sockaddr_in6)) {
+		const struct sockaddr_in6 *in6 = (const void *)raw;
+
+		inet_ntop(AF_INET6, &in6->sin6_addr, sa->addr, sizeof(sa->addr));
+		sa->port = ntohs(in6->sin6_port);
+	} else if (family == AF_UNIX) {
+		const char *p = (const char *)raw + off;
+		size_t n = len > off ? len - off : 0;
+
+		if (n == 0) {
+			sa->unnamed = true;
+			return;
+		}
+		sa->abstract = p[0] == '\0';
+		if (sa->abstract) {
+			p++;
+			n--;
+		} else {
+			n = strnlen(p, n);
+		}
+		sa->path = event_strdup(ev, p, n);
+		sa->path_len = sa->path ? n : 0;
+	} else if (family == AF_NETLINK && len >= sizeof(struct sockaddr_nl)) {
+		const struct sockaddr_nl *nl = (const void *)raw;
+
+		snprintf(sa->addr, sizeof(sa->addr), "pid=%u,groups=%#x",
+			 nl->nl_pid, nl->nl_groups);
+	}
+}
+
+/* Read and parse a socket address of len bytes at addr. */
+static enum value_status read_sockaddr(struct event *ev, uint64_t addr,
+				       uint64_t len, struct sockaddr_info **out)
+{
+	struct sockaddr_storage ss;
+	struct sockaddr_info *sa;
+
+	*out = NULL;
+	if (!addr)
+		return VAL_NULL;
+	if (len < sizeof(sa_family_t) || len > 0x7fffffff)
+		return VAL_EFAULT;
+	if (len > sizeof(ss))
+		len = sizeof(ss);
+	memset(&ss, 0, sizeof(ss));
+	if (ucopy(ev->tid, addr, &ss, (size_t)len) < 0)
+		return VAL_EFAULT;
+	sa = event_alloc(ev, sizeof(*sa));
+	if (!sa)
+		return VAL_UNREAD;
+	memset(sa, 0, sizeof(*sa));
+	sockaddr_parse(ev, sa, (const unsigned char *)&ss, (size_t)len);
+	*out = sa;
+	return VAL_OK;
+}
+
+void decode_sockaddr(struct event *ev, unsigned i)
+{
+	struct arg_value *v = &ev->v[i];
+	uint64_t len = i + 1 < SYSCALL_MAX_ARGS ? (uint32_t)ev->args[i + 1] : 0;
+
+	v->status = read_sockaddr(ev, arg_ptr(ev, v->raw), len, &v->u.sa);
+}
+
+/* struct msghdr as a 64-bit and as a 32-bit process lays it out. */
+struct msghdr64 {
+	uint64_t name;
+	uint32_t namelen;
+	uint64_t iov;
+	uint64_t iovlen;
+	uint64_t control;
+	uint64_t controllen;
+	int32_t flags;
+};
+
+struct msghdr32 {
+	uint32_t name;
+	uint32_t namelen;
+	uint32_t iov;
+	uint32_t iovlen;
+	uint32_t control;
+	uint32_t controllen;
+	int32_t flags;
+};
+
+void decode_msghdr(struct event *ev, unsigned i)
+{
+	struct arg_value *v = &ev->v[i];
+	uint64_t addr = arg_ptr(ev, v->raw), name, namelen, iov, iovlen;
+
+	if (!addr) {
+		v->status = VAL_NULL;
+		return;
+	}
+	if (abi_ptr_size(ev->abi) == 8) {
+		struct msghdr64 m;
+
+		if (ucopy(ev->tid, addr, &m, sizeof(m)) < 0)
+			goto fault;
+		name = m.name, namelen = m.namelen, iov = m.iov, iovlen = m.iovlen;
+	} else {
+		struct msghdr32 m;
+
+		if (ucopy(ev->tid, addr, &m, sizeof(m)) < 0)
+			goto fault;
+		name = m.name, namelen = m.namelen, iov = m.iov, iovlen = m.iovlen;
+	}
+	if (name)
+		read_sockaddr(ev, name, namelen, &v->u.msg.sa);
+	v->u.msg.count = (unsigned)iovlen;
+	if (iov_total(ev, iov, iovlen, &v->u.msg.bytes) < 0)
+		v->status = VAL_TRUNCATED;
+	return;
+fault:
+	v->status = VAL_EFAULT;
+}
+
+/* socketcall sub-calls that i386 has no system call of its own for. */
+static const struct syscall_desc legacy_calls[] = {
+	{ "accept", SC_NET | SC_DESC, 3, { ARG_FD, ARG_PTR, ARG_PTR } },
+	{ "send", SC_NET | SC_DESC | SC_WRITE, 4,
+	  { ARG_FD, ARG_WBUF, ARG_SIZE, ARG_HEX } },
+	{ "recv", SC_NET | SC_DESC | SC_READ, 4,
+	  { ARG_FD, ARG_RBUF, ARG_SIZE, ARG_HEX } },
+};
+
+/* Sub-call numbers (SYS_SOCKET = 1 ...) and their argument counts. */
+static const struct {
+	const char *name;
+	unsigned nargs;
+} subcalls[] = {
+	[SYS_SOCKET] = { "socket", 3 },		[SYS_BIND] = { "bind", 3 },
+	[SYS_CONNECT] = { "connect", 3 },	[SYS_LISTEN] = { "listen", 2 },
+	[SYS_ACCEPT] = { "accept", 3 },
+	[SYS_GETSOCKNAME] = { "getsockname", 3 },
+	[SYS_GETPEERNAME] = { "getpeername", 3 },
+	[SYS_SOCKETPAIR] = { "socketpair", 4 },	[SYS_SEND] = { "send", 4 },
+	[SYS_RECV] = { "recv", 4 },		[SYS_SENDTO] = { "sendto", 6 },
+	[SYS_RECVFROM] = { "recvfrom", 6 },	[SYS_SHUTDOWN] = { "shutdown", 2 },
+	[SYS_SETSOCKOPT] = { "setsockopt", 5 },
+	[SYS_GETSOCKOPT] = { "getsockopt", 5 },
+	[SYS_SENDMSG] = { "sendmsg", 3 },	[SYS_RECVMSG] = { "recvmsg", 3 },
+	[SYS_ACCEPT4] = { "accept4", 4 },	[SYS_RECVMMSG] = { "recvmmsg", 5 },
+	[SYS_SENDMMSG] = { "sendmmsg", 4 },
+};
+
+static const struct syscall_desc *subcall_desc(const char *name)
+{
+	int nr = syscall_number(ABI_I386, name);
+	size_t i;
+
+	if (nr >= 0)
+		return syscall_lookup(ABI_I386, (unsigned)nr);
+	for (i = 0; i < ARRAY_SIZE(legacy_calls); i++)
+		if (strcmp(legacy_calls[i].name, name) == 0)
+			return &legacy_calls[i];
+	return NULL;
+}
+
+/*
+ * i386 socketcall(call, args): read the sub-call's arguments and turn the
+ * event into that call, so that it is decoded, counted and judged exactly
+ * like the direct system call.
+ */
+void decode_socketcall(struct event *ev)
+{
+	uint64_t call = (uint32_t)ev->args[0];
+	uint32_t sub[SYSCALL_MAX_ARGS];
+	const struct syscall_desc *desc;
+	unsigned i;
+
+	if (call >= ARRAY_SIZE(subcalls) || !subcalls[call].name)
+		return;
+	desc = subcall_desc(subcalls[call].name);
+	if (!desc)
+		return;
+	memset(sub, 0, sizeof(sub));
+	if (ucopy(ev->tid, (uint32_t)ev->args[1], sub,
+		  subcalls[call].nargs * sizeof(uint32_t)) < 0) {
+		ev->v[1].status = VAL_EFAULT;
+		return;
+	}
+	ev->desc = desc;
+	ev->name = desc->name;
+	ev->via_socketcall = true;
+	for (i = 0; i < SYSCALL_MAX_ARGS; i++) {
+		ev->args[i] = sub[i];
+		ev->v[i].type = i < desc->nargs ? desc->arg[i] : ARG_NONE;
+		ev->v[i].raw = sub[i];
+		ev->v[i].status = VAL_OK;
+	}
+}

@@ -1,0 +1,119 @@
+/* decode_proc.c - clone flags, clone3 arguments and exec argument lists */
+#include "decode.h"
+
+#include <errno.h>
+#include <linux/sched.h>
+#include <string.h>
+
+#include "ucopy.h"
+
+void decode_clone_flags(struct event *ev, unsigned i)
+{
+	struct arg_value *v = &ev->v[i];
+
+	v->u.clone = event_alloc(ev, sizeof(*v->u.clone));
+	if (!v->u.clone) {
+		v->status = VAL_UNREAD;
+		return;
+	}
+	/* clone's flags are an unsigned long: 32 bits for i386. */
+	v->u.clone->flags = arg_ptr(ev, v->raw) & ~0xffULL;
+	v->u.clone->exit_signal = v->raw & 0xff;
+}
+
+void decode_clone_args(struct event *ev, unsigned i)
+{
+	struct arg_value *v = &ev->v[i];
+	uint64_t size = i + 1 < SYSCALL_MAX_ARGS ? ev->args[i + 1] : 0;
+	struct clone_args ca;
+
+	if (!v->raw) {
+		v->status = VAL_NULL;
+		return;
+	}
+	memset(&ca, 0, sizeof(ca));
+	/* Version 0 of struct clone_args is 64 bytes; flags come first. */
+	if (size < CLONE_ARGS_SIZE_VER0 ||
+	    ucopy(ev->tid, arg_ptr(ev, v->raw), &ca, CLONE_ARGS_SIZE_VER0) < 0) {
+		v->status = VAL_EFAULT;
+		return;
+	}
+	v->u.clone = event_alloc(ev, sizeof(*v->u.clone));
+	if (!v->u.clone) {
+		v->status = VAL_UNREAD;
+		return;
+	}
+	v->u.clone->flags = ca.flags;
+	v->u.clone->exit_signal = ca.exit_signal;
+}
+
+/* Read up to max pointers of an array at addr, stopping at NULL. */
+static int read_pointers(const struct event *ev, uint64_t addr,
+			 uint64_t *out, unsigned max, unsigned *n, bool *more)
+{
+	unsigned psize = abi_ptr_size(ev->abi);
+
+	*n = 0;
+	*more = false;
+	while (*n < max) {
+		uint64_t p = 0;
+
+		if (ucopy(ev->tid, addr + (uint64_t)*n * psize, &p, psize) < 0)
+			return -EFAULT;
+		if (!p)
+			return 0;
+		out[(*n)++] = p;
+	}
+	*more = true;
+	return 0;
+}
+
+void decode_argv(struct event *ev, unsigned i)
+{
+	struct arg_value *v = &ev->v[i];
+	uint64_t ptrs[DECODE_ARGV_MAX];
+	size_t budget = DECODE_ARGV_BYTES;
+	const char **strs;
+	size_t *lens;
+	unsigned n, k;
+	bool more;
+
+	if (!v->raw) {
+		v->status = VAL_NULL;
+		return;
+	}
+	if (read_pointers(ev, arg_ptr(ev, v->raw), ptrs, DECODE_ARGV_MAX, &n,
+			  &more) < 0) {
+		v->status = VAL_EFAULT;
+		return;
+	}
+	strs = event_alloc(ev, n * sizeof(*strs) + 1);
+	lens = event_alloc(ev, n * sizeof(*lens) + 1);
+	if (!strs || !lens) {
+		v->status = VAL_UNREAD;
+		return;
+	}
+	v->status = more ? VAL_TRUNCATED : VAL_OK;
+	for (k = 0; k < n && budget > 1; k++) {
+		char tmp[DECODE_ARGV_BYTES];
+		long len = ucopy_str(ev->tid, ptrs[k], tmp, budget);
+
+		if (len == -ENAMETOOLONG) {
+			len = (long)strlen(tmp);
+			v->status = VAL_TRUNCATED;
+		} else if (len < 0) {
+			v->status = VAL_EFAULT;
+			break;
+		}
+		strs[k] = event_strdup(ev, tmp, (size_t)len);
+		lens[k] = (size_t)len;
+		if (!strs[k])
+			break;
+		budget -= (size_t)len + 1;
+	}
+	if (k < n && v->status == VAL_OK)
+		v->status = VAL_TRUNCATED;
+	v->u.argv.v = strs;
+	v->u.argv.len = lens;
+	v->u.argv.n = k;
+}

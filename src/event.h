@@ -1,0 +1,121 @@
+/* event.h - one system call of one thread, decoded
+ *
+ * The tracer fills an event at the syscall-entry stop (decoders read the
+ * tracee's memory into the event's own buffer) and completes it at the
+ * exit stop. Everything downstream (tallies, file and network logs, the
+ * reports) reads events and never calls ptrace.
+ */
+#ifndef GOBOX_EVENT_H
+#define GOBOX_EVENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "syscall_table.h"
+
+/* What became of decoding one argument. */
+enum value_status {
+	VAL_OK,
+	VAL_NULL,		/* a NULL pointer */
+	VAL_EFAULT,		/* the pointer did not point at readable memory */
+	VAL_TRUNCATED,		/* decoded, but cut at our limit */
+	VAL_UNREAD,		/* not decoded (no room, or not wanted) */
+};
+
+/* A decoded socket address. */
+struct sockaddr_info {
+	int family;		/* AF_* */
+	unsigned port;		/* inet, inet6 */
+	char addr[64];		/* inet, inet6: numeric; netlink: pid/groups */
+	const char *path;	/* unix: path or abstract name (may hold NULs) */
+	size_t path_len;
+	bool abstract;		/* unix: name in the abstract namespace */
+	bool unnamed;		/* unix: no name at all */
+};
+
+/* What clone, clone3, fork and vfork asked for. */
+struct clone_info {
+	uint64_t flags;		/* CLONE_* without the exit signal */
+	uint64_t exit_signal;
+};
+
+/* openat2's struct open_how. */
+struct open_how_info {
+	uint64_t flags;
+	uint64_t mode;
+	uint64_t resolve;
+};
+
+struct arg_value {
+	uint8_t type;		/* enum arg_type */
+	uint8_t status;		/* enum value_status */
+	uint64_t raw;		/* the register as the tracee passed it */
+	union {
+		struct {		/* ARG_PATH, ARG_STR */
+			const char *s;
+			size_t len;
+			const char *resolved;	/* ARG_PATH: absolute, or NULL */
+		} str;
+		struct sockaddr_info *sa;	/* ARG_SOCKADDR */
+		struct {			/* ARG_ARGV */
+			const char **v;
+			const size_t *len;
+			unsigned n;
+		} argv;
+		struct clone_info *clone;	/* ARG_CLONE_FLAGS, ARG_CLONE_ARGS */
+		struct open_how_info *how;	/* ARG_OPEN_HOW */
+		struct {			/* ARG_IOV */
+			uint64_t bytes;
+			unsigned count;
+		} iov;
+		struct {			/* ARG_MSGHDR */
+			struct sockaddr_info *sa;	/* NULL: none */
+			uint64_t bytes;
+			unsigned count;
+		} msg;
+	} u;
+};
+
+#define EVENT_BUF_SIZE (40 * 1024)
+
+struct event {
+	uint64_t seq;			/* order of entry, from 1 */
+	pid_t tid;
+	pid_t pid;			/* thread group id */
+	uint8_t abi;			/* enum abi */
+	bool counted;			/* in the selected trace set */
+	bool finished;			/* the exit stop was seen */
+	bool via_socketcall;		/* i386 socketcall decoded as its sub-call */
+	int nr;				/* number in its ABI, x32 bit cleared */
+	const char *name;		/* "syscall_N" when unknown */
+	const struct syscall_desc *desc;	/* NULL when unknown */
+	uint64_t args[SYSCALL_MAX_ARGS];
+	uint64_t entry_ns;		/* CLOCK_MONOTONIC at the entry stop */
+	uint64_t exit_ns;
+	int64_t rval;			/* result when finished and not an error */
+	int err;			/* errno when finished with an error */
+	pid_t child;			/* clone family: the new task's id */
+	const char *fd_path;		/* opens: what the new fd refers to */
+	struct arg_value v[SYSCALL_MAX_ARGS];
+
+	/* Storage for decoded strings and structures. */
+	size_t used;
+	char buf[EVENT_BUF_SIZE];
+};
+
+/* Space from the event's buffer (aligned), or NULL when it is full. */
+void *event_alloc(struct event *ev, size_t size);
+
+/* Copy a string into the event's buffer; NULL when it is full. */
+const char *event_strdup(struct event *ev, const char *s, size_t len);
+
+/* Reset an event for reuse. */
+void event_reset(struct event *ev);
+
+/* The first argument of a type, or NULL. n counts from 0 among that type. */
+const struct arg_value *event_arg(const struct event *ev, enum arg_type type,
+				  unsigned n);
+
+#endif

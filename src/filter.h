@@ -1,0 +1,36 @@
+/* filter.h - the seccomp-bpf program that decides which calls stop */
+#ifndef GOBOX_FILTER_H
+#define GOBOX_FILTER_H
+
+#include <linux/filter.h>
+
+#include "traceset.h"
+
+/*
+ * One or two BPF programs: the one libseccomp builds for every call it
+ * knows by name, and a small one of our own for calls newer than that
+ * libseccomp. The kernel runs both and takes the stricter answer.
+ */
+struct filter {
+	struct sock_fprog prog[2];
+	unsigned nprog;
+};
+
+/*
+ * Build programs that stop (SECCOMP_RET_TRACE) every call in ts on every
+ * ABI and let every other call run. Returns 0, or -errno with a message
+ * in err.
+ */
+int filter_build(const struct traceset *ts, struct filter *f, char *err,
+		 size_t errlen);
+
+/*
+ * Install the programs in the calling process (after NO_NEW_PRIVS).
+ * Async-signal-safe: meant for the child between fork and exec.
+ * Returns 0 or -errno.
+ */
+int filter_install(const struct filter *f);
+
+void filter_free(struct filter *f);
+
+#endif

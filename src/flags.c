@@ -1,0 +1,231 @@
+/* flags.c - names of flag bits and constants, for decoding and printing */
+#include "flags.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "util.h"
+
+#ifndef CLONE_CLEAR_SIGHAND
+#define CLONE_CLEAR_SIGHAND 0x100000000ULL
+#endif
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP 0x200000000ULL
+#endif
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x00000080
+#endif
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x00001000
+#endif
+
+/* The kernel's O_LARGEFILE: glibc defines it as 0 on x86_64, but i386
+ * tracees pass the real bit. */
+#define KERNEL_O_LARGEFILE 0100000
+
+/* Real-time signals in the kernel's numbering (glibc reserves a few). */
+#define KERNEL_SIGRTMIN 32
+
+#define F(x) { (uint64_t)(x), #x }
+
+static const struct flag_name open_flags[] = {
+	/* Multi-bit values before the bits they contain. */
+	F(O_TMPFILE), F(O_SYNC),
+	F(O_CREAT), F(O_EXCL), F(O_NOCTTY), F(O_TRUNC), F(O_APPEND),
+	F(O_NONBLOCK), F(O_DSYNC), F(O_ASYNC), F(O_DIRECT), { KERNEL_O_LARGEFILE, "O_LARGEFILE" },
+	F(O_DIRECTORY), F(O_NOFOLLOW), F(O_NOATIME), F(O_CLOEXEC), F(O_PATH),
+	{ 0, NULL }
+};
+
+static const struct flag_name clone_flags[] = {
+	F(CLONE_VM), F(CLONE_FS), F(CLONE_FILES), F(CLONE_SIGHAND),
+	F(CLONE_PIDFD), F(CLONE_PTRACE), F(CLONE_VFORK), F(CLONE_PARENT),
+	F(CLONE_THREAD), F(CLONE_NEWNS), F(CLONE_SYSVSEM), F(CLONE_SETTLS),
+	F(CLONE_PARENT_SETTID), F(CLONE_CHILD_CLEARTID), F(CLONE_DETACHED),
+	F(CLONE_UNTRACED), F(CLONE_CHILD_SETTID), F(CLONE_NEWCGROUP),
+	F(CLONE_NEWUTS), F(CLONE_NEWIPC), F(CLONE_NEWUSER), F(CLONE_NEWPID),
+	F(CLONE_NEWNET), F(CLONE_IO), F(CLONE_NEWTIME),
+	F(CLONE_CLEAR_SIGHAND), F(CLONE_INTO_CGROUP),
+	{ 0, NULL }
+};
+
+static const struct flag_name at_flags[] = {
+	F(AT_SYMLINK_NOFOLLOW), F(AT_REMOVEDIR), F(AT_SYMLINK_FOLLOW),
+	F(AT_NO_AUTOMOUNT), F(AT_EMPTY_PATH), F(AT_EACCESS),
+	{ 0, NULL }
+};
+
+static const struct flag_name resolve_flags[] = {
+	F(RESOLVE_NO_XDEV), F(RESOLVE_NO_MAGICLINKS), F(RESOLVE_NO_SYMLINKS),
+	F(RESOLVE_BENEATH), F(RESOLVE_IN_ROOT), F(RESOLVE_CACHED),
+	{ 0, NULL }
+};
+
+static const struct flag_name families[] = {
+	F(AF_UNSPEC), F(AF_UNIX), F(AF_INET), F(AF_INET6), F(AF_NETLINK),
+	F(AF_PACKET), F(AF_BLUETOOTH), F(AF_ALG), F(AF_VSOCK), F(AF_KEY),
+	F(AF_APPLETALK), F(AF_X25), F(AF_AX25), F(AF_IPX), F(AF_CAN),
+	F(AF_TIPC), F(AF_RDS), F(AF_XDP), F(AF_MCTP), F(AF_QIPCRTR),
+	{ 0, NULL }
+};
+
+/* Kernel-internal codes a tracer sees at the exit stop. */
+static const struct flag_name restart_codes[] = {
+	{ 512, "ERESTARTSYS" }, { 513, "ERESTARTNOINTR" },
+	{ 514, "ERESTARTNOHAND" }, { 515, "ENOIOCTLCMD" },
+	{ 516, "ERESTART_RESTARTBLOCK" }, { 517, "EPROBE_DEFER" },
+	{ 518, "EOPENSTALE" }, { 519, "ENOPARAM" },
+	{ 521, "EBADHANDLE" }, { 522, "ENOTSYNC" }, { 523, "EBADCOOKIE" },
+	{ 524, "ENOTSUPP" }, { 525, "ETOOSMALL" }, { 526, "ESERVERFAULT" },
+	{ 527, "EBADTYPE" }, { 528, "EJUKEBOX" }, { 529, "EIOCBQUEUED" },
+	{ 530, "ERECALLCONFLICT" },
+	{ 0, NULL }
+};
+
+static void append(char *buf, size_t size, size_t *len, const char *s)
+{
+	int n;
+
+	if (*len >= size)
+		return;
+	n = snprintf(buf + *len, size - *len, "%s%s", *len ? "|" : "", s);
+	if (n > 0)
+		*len += (size_t)n;
+}
+
+static void append_rest(char *buf, size_t size, size_t *len, uint64_t rest)
+{
+	char hex[24];
+
+	if (rest) {
+		snprintf(hex, sizeof(hex), "%#llx", (unsigned long long)rest);
+		append(buf, size, len, hex);
+	}
+}
+
+char *flags_format(const struct flag_name *table, uint64_t value, char *buf,
+		   size_t size)
+{
+	size_t len = 0;
+	const struct flag_name *f;
+
+	buf[0] = '\0';
+	for (f = table; f->name; f++)
+		if (f->value && (value & f->value) == f->value) {
+			append(buf, size, &len, f->name);
+			value &= ~f->value;
+		}
+	append_rest(buf, size, &len, value);
+	if (len == 0)
+		snprintf(buf, size, "0");
+	return buf;
+}
+
+char *oflags_format(uint64_t flags, char *buf, size_t size)
+{
+	static const char *const modes[] = {
+		"O_RDONLY", "O_WRONLY", "O_RDWR", "O_ACCMODE"
+	};
+	size_t len;
+
+	snprintf(buf, size, "%s", modes[flags & O_ACCMODE]);
+	flags &= ~(uint64_t)O_ACCMODE;
+	if (!flags)
+		return buf;
+	len = strlen(buf);
+	if (len + 1 < size) {
+		buf[len] = '|';
+		flags_format(open_flags, flags, buf + len + 1, size - len - 1);
+	}
+	return buf;
+}
+
+char *clone_flags_format(uint64_t flags, char *buf, size_t size)
+{
+	size_t len = 0;
+	uint64_t sig = flags & 0xff;
+	char name[32];
+
+	flags_format(clone_flags, flags & ~0xffULL, buf, size);
+	if (!sig)
+		return buf;
+	if (strcmp(buf, "0") == 0)
+		buf[0] = '\0';
+	len = strlen(buf);
+	append(buf, size, &len, signal_name((int)sig, name, sizeof(name)));
+	return buf;
+}
+
+char *atflags_format(uint64_t flags, char *buf, size_t size)
+{
+	return flags_format(at_flags, flags, buf, size);
+}
+
+char *resolve_flags_format(uint64_t flags, char *buf, size_t size)
+{
+	return flags_format(resolve_flags, flags, buf, size);
+}
+
+const char *family_name(int family, char *buf, size_t size)
+{
+	const struct flag_name *f;
+
+	for (f = families; f->name; f++)
+		if ((int)f->value == family)
+			return f->name;
+	snprintf(buf, size, "AF_%d", family);
+	return buf;
+}
+
+const char *errno_name(int err, char *buf, size_t size)
+{
+	const struct flag_name *f;
+	const char *name = err > 0 && err < 512 ? strerrorname_np(err) : NULL;
+
+	if (name)
+		return name;
+	for (f = restart_codes; f->name; f++)
+		if ((int)f->value == err)
+			return f->name;
+	snprintf(buf, size, "E%d", err);
+	return buf;
+}
+
+int errno_from_name(const char *name)
+{
+	const struct flag_name *f;
+	int err;
+
+	for (err = 1; err < 512; err++) {
+		const char *n = strerrorname_np(err);
+
+		if (n && strcmp(n, name) == 0)
+			return err;
+	}
+	for (f = restart_codes; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return (int)f->value;
+	return -1;
+}
+
+const char *signal_name(int sig, char *buf, size_t size)
+{
+	const char *abbrev = sig > 0 && sig < KERNEL_SIGRTMIN ?
+		sigabbrev_np(sig) : NULL;
+
+	if (abbrev)
+		snprintf(buf, size, "SIG%s", abbrev);
+	else if (sig == KERNEL_SIGRTMIN)
+		snprintf(buf, size, "SIGRTMIN");
+	else if (sig > KERNEL_SIGRTMIN && sig < 65)
+		snprintf(buf, size, "SIGRT_%d", sig - KERNEL_SIGRTMIN);
+	else
+		snprintf(buf, size, "SIG%d", sig);
+	return buf;
+}

@@ -1,0 +1,44 @@
+/* flags.h - names of flag bits and constants, for decoding and printing */
+#ifndef GOBOX_FLAGS_H
+#define GOBOX_FLAGS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct flag_name {
+	uint64_t value;
+	const char *name;
+};
+
+/*
+ * Format value as NAME|NAME|0x.. using a table (multi-bit names first).
+ * Returns buf. An empty value prints as "0".
+ */
+char *flags_format(const struct flag_name *table, uint64_t value, char *buf,
+		   size_t size);
+
+/* O_* open flags in strace's style: access mode first. */
+char *oflags_format(uint64_t flags, char *buf, size_t size);
+
+/* CLONE_* flags; the low byte (exit signal) as a signal name when set. */
+char *clone_flags_format(uint64_t flags, char *buf, size_t size);
+
+/* AT_* flags. */
+char *atflags_format(uint64_t flags, char *buf, size_t size);
+
+/* RESOLVE_* flags of openat2. */
+char *resolve_flags_format(uint64_t flags, char *buf, size_t size);
+
+/* "AF_INET", or "AF_123" for an unknown family. */
+const char *family_name(int family, char *buf, size_t size);
+
+/* "ENOENT", "ERESTARTSYS", or "E123" for an unknown one. */
+const char *errno_name(int err, char *buf, size_t size);
+
+/* errno from a name such as "ENOENT", or -1. */
+int errno_from_name(const char *name);
+
+/* "SIGKILL", or "SIG123" for an unknown one. */
+const char *signal_name(int sig, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,158 @@
+/* options.c - the command line */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "config.h"
+#include "util.h"
+
+enum long_only {
+	OPT_REPORT = 256,
+	OPT_MAX_EVENTS,
+	OPT_HELP,
+	OPT_VERSION,
+};
+
+static const struct option long_options[] = {
+	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "max-events", required_argument, NULL, OPT_MAX_EVENTS },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void usage(void)
+{
+	printf("usage: %s [options] [--] PROGRAM [ARGS...]\n"
+	       "Run PROGRAM under ptrace and seccomp-bpf and report what it did.\n"
+	       "\n"
+	       "  -e trace=LIST      calls and classes to trace (default: open,\n"
+	       "                     openat, openat2, creat, connect, clone, clone3,\n"
+	       "                     fork, vfork, write, writev, pwrite64, pwritev,\n"
+	       "                     pwritev2, execve, execveat); classes: %%file,\n"
+	       "                     %%net, %%proc, %%write, %%read, %%desc, ...; all\n"
+	       "      --report FILE  write the JSON report to FILE\n"
+	       "      --max-events N keep the first N calls in the report (%u)\n"
+	       "  -q, --quiet        no summary table on stderr\n"
+	       "  -f, -c             accepted for strace users; always on\n"
+	       "  -h, --help         show this help\n"
+	       "  -V, --version      show the version\n"
+	       "\n"
+	       "Exit status: the program's own; 128+N when signal N killed it;\n"
+	       "127 or 126 when it could not be started; 2 for a bad command line;\n"
+	       "125 when tracing itself failed. See gobox-strace(1).\n",
+	       progname, DEFAULT_MAX_EVENTS);
+}
+
+/* -e EXPR: "trace=LIST" or a bare LIST, as strace takes it. */
+static int parse_expr(struct options *o, const char *expr, bool *given,
+		      char *err, size_t errlen)
+{
+	const char *eq = strchr(expr, '=');
+	const char *list = expr;
+
+	if (eq) {
+		size_t n = (size_t)(eq - expr);
+
+		if (!(n == 5 && strncmp(expr, "trace", 5) == 0) &&
+		    !(n == 1 && expr[0] == 't')) {
+			snprintf(err, errlen, "unsupported -e qualifier '%.*s'",
+				 (int)n, expr);
+			return -EINVAL;
+		}
+		list = eq + 1;
+	}
+	/* Several -e trace= options add up, as in strace. */
+	*given = true;
+	return traceset_parse(&o->trace, list, err, errlen);
+}
+
+static int parse_count(const char *opt, const char *arg, unsigned *out,
+		       char *err, size_t errlen)
+{
+	unsigned long long v;
+
+	if (parse_uint(arg, UINT_MAX, &v) < 0) {
+		snprintf(err, errlen, "invalid number '%s' for %s", arg, opt);
+		return -EINVAL;
+	}
+	*out = (unsigned)v;
+	return 0;
+}
+
+enum options_result options_parse(int argc, char **argv, struct options *o,
+				  char *err, size_t errlen)
+{
+	bool trace_given = false;
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	traceset_init(&o->trace);
+	o->max_events = DEFAULT_MAX_EVENTS;
+	opterr = 0;
+	optind = 1;
+	/* "+": stop at the first non-option, the program's name. */
+	while ((c = getopt_long(argc, argv, "+:e:qfchV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'e':
+			if (parse_expr(o, optarg, &trace_given, err, errlen) < 0)
+				return OPTIONS_ERROR;
+			break;
+		case OPT_REPORT:
+			if (!*optarg) {
+				snprintf(err, errlen, "empty file name for --report");
+				return OPTIONS_ERROR;
+			}
+			o->report_path = optarg;
+			break;
+		case OPT_MAX_EVENTS:
+			if (parse_count("--max-events", optarg, &o->max_events,
+					err, errlen) < 0)
+				return OPTIONS_ERROR;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'f':
+		case 'c':
+			break;
+		case 'h':
+		case OPT_HELP:
+			usage();
+			return OPTIONS_EXIT;
+		case 'V':
+		case OPT_VERSION:
+			printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+			return OPTIONS_EXIT;
+		case ':':
+			snprintf(err, errlen, "option '%s' needs an argument",
+				 argv[optind - 1]);
+			return OPTIONS_ERROR;
+		default:
+			if (optopt)
+				snprintf(err, errlen, "unknown option '-%c'", optopt);
+			else
+				snprintf(err, errlen, "unknown option '%s'",
+					 argv[optind - 1]);
+			return OPTIONS_ERROR;
+		}
+	}
+	if (optind >= argc) {
+		snprintf(err, errlen, "no program to run");
+		return OPTIONS_ERROR;
+	}
+	o->argv = argv + optind;
+	if (!trace_given)
+		traceset_set_default(&o->trace);
+	return OPTIONS_RUN;
+}
+
+void options_free(struct options *o)
+{
+	traceset_free(&o->trace);
+}

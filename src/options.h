@@ -1,0 +1,32 @@
+/* options.h - the command line */
+#ifndef GOBOX_OPTIONS_H
+#define GOBOX_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "traceset.h"
+
+struct options {
+	struct traceset trace;		/* what to trace and count */
+	const char *report_path;	/* --report FILE, or NULL */
+	bool quiet;			/* -q: no summary on stderr */
+	unsigned max_events;		/* events kept in the report */
+	char **argv;			/* the program and its arguments */
+};
+
+#define DEFAULT_MAX_EVENTS 2000
+
+enum options_result {
+	OPTIONS_RUN = 0,	/* run the program */
+	OPTIONS_EXIT = 1,	/* --help or --version was printed */
+	OPTIONS_ERROR = -1,	/* bad command line: message in err */
+};
+
+/* Parse argv. On error, err holds one line saying what is wrong. */
+enum options_result options_parse(int argc, char **argv, struct options *o,
+				  char *err, size_t errlen);
+
+void options_free(struct options *o);
+
+#endif

@@ -1,0 +1,143 @@
+/* proc.c - what the report knows of each process and thread of the run */
+#include "proc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "util.h"
+
+struct proc *proc_new(struct proc_list *list, pid_t pid, pid_t ppid,
+		      uint64_t now_ns)
+{
+	struct proc *p = xcalloc(1, sizeof(*p));
+
+	p->pid = pid;
+	p->ppid = ppid;
+	p->start_ns = now_ns;
+	p->created_by = "unknown";
+	if (list->last)
+		list->last->next = p;
+	else
+		list->first = p;
+	list->last = p;
+	list->count++;
+	return p;
+}
+
+void proc_link_child(struct proc *parent, struct proc *child)
+{
+	if (child->parent || parent == child)
+		return;
+	child->parent = parent;
+	if (parent->last_child)
+		parent->last_child->next_sibling = child;
+	else
+		parent->first_child = child;
+	parent->last_child = child;
+}
+
+struct thread_rec *proc_thread_start(struct proc_list *list, struct proc *p,
+				     pid_t tid, pid_t creator_tid,
+				     uint64_t now_ns)
+{
+	struct thread_rec *t;
+
+	if (p->nthreads == p->threads_cap) {
+		p->threads_cap = p->threads_cap ? p->threads_cap * 2 : 4;
+		p->threads = xrealloc(p->threads,
+				      p->threads_cap * sizeof(*p->threads));
+	}
+	t = &p->threads[p->nthreads++];
+	memset(t, 0, sizeof(*t));
+	t->tid = tid;
+	t->creator_tid = creator_tid;
+	t->start_ns = now_ns;
+	if (++p->threads_alive > p->threads_peak)
+		p->threads_peak = p->threads_alive;
+	list->threads_total++;
+	if (++list->threads_alive > list->threads_peak)
+		list->threads_peak = list->threads_alive;
+	return t;
+}
+
+struct thread_rec *proc_thread_find(struct proc *p, pid_t tid)
+{
+	unsigned i = p->nthreads;
+
+	/* Newest first: a tid can be reused after its thread ended. */
+	while (i-- > 0)
+		if (p->threads[i].tid == tid && !p->threads[i].end_ns)
+			return &p->threads[i];
+	return NULL;
+}
+
+void proc_thread_end(struct proc_list *list, struct proc *p, pid_t tid,
+		     uint64_t now_ns)
+{
+	struct thread_rec *t = proc_thread_find(p, tid);
+
+	if (!t)
+		return;
+	t->end_ns = now_ns ? now_ns : 1;
+	p->threads_alive--;
+	list->threads_alive--;
+	if (p->threads_alive == 0) {
+		p->ended = true;
+		p->end_ns = now_ns;
+	}
+}
+
+static void free_argv(struct proc *p)
+{
+	unsigned i;
+
+	for (i = 0; i < p->argc; i++)
+		free(p->argv[i]);
+	free(p->argv);
+	p->argv = NULL;
+	p->argc = 0;
+}
+
+void proc_set_exec(struct proc *p, const char *exe, const char *const *argv,
+		   const size_t *lens, unsigned argc, bool truncated)
+{
+	unsigned i;
+
+	free(p->exe);
+	p->exe = exe ? xstrdup(exe) : NULL;
+	free_argv(p);
+	p->argv = xcalloc(argc + 1, sizeof(*p->argv));
+	for (i = 0; i < argc; i++)
+		p->argv[i] = lens ? xstrndup(argv[i], lens[i]) : xstrdup(argv[i]);
+	p->argc = argc;
+	p->argv_truncated = truncated;
+	p->execs++;
+}
+
+void proc_set_status(struct proc *p, int status)
+{
+	p->exit_known = true;
+	if (WIFEXITED(status)) {
+		p->exit_code = WEXITSTATUS(status);
+		p->term_signal = 0;
+	} else if (WIFSIGNALED(status)) {
+		p->term_signal = WTERMSIG(status);
+		p->core_dumped = WCOREDUMP(status);
+	}
+}
+
+void proc_list_free(struct proc_list *list)
+{
+	struct proc *p = list->first, *next;
+
+	for (; p; p = next) {
+		next = p->next;
+		free(p->exe);
+		free_argv(p);
+		free(p->threads);
+		tally_free(&p->tallies);
+		free(p);
+	}
+	memset(list, 0, sizeof(*list));
+}

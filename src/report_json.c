@@ -1,0 +1,360 @@
+/* report_json.c - the JSON audit report
+ *
+ * The flat keys of the original GoBox log stay at the top level under
+ * their names; sections beside them hold the rest. Processes are a flat
+ * list linked by pid, so that no reader meets unbounded nesting.
+ */
+#include "report_json.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "flags.h"
+#include "jsonutil.h"
+#include "run.h"
+#include "syscalls.h"
+#include "util.h"
+
+static double ms_since(uint64_t base_ns, uint64_t t_ns)
+{
+	return t_ns > base_ns ? (t_ns - base_ns) / 1e6 : 0;
+}
+
+static uint64_t tv_ms(struct timeval tv)
+{
+	return (uint64_t)tv.tv_sec * 1000u + (uint64_t)tv.tv_usec / 1000u;
+}
+
+static struct json_object *argv_array(char *const *argv, unsigned argc)
+{
+	struct json_object *a = json_object_new_array();
+	unsigned i;
+
+	for (i = 0; i < argc; i++)
+		json_object_array_add(a, json_bytes(argv[i], strlen(argv[i]), NULL));
+	return a;
+}
+
+static unsigned count_argv(char *const *argv)
+{
+	unsigned n = 0;
+
+	while (argv[n])
+		n++;
+	return n;
+}
+
+static struct json_object *errnos_json(const struct tally *t)
+{
+	struct json_object *o = json_object_new_object();
+	char buf[32];
+	unsigned i;
+
+	for (i = 0; i < t->nerrnos; i++)
+		json_set_uint(o, errno_name(t->errnos[i].err, buf, sizeof(buf)),
+			      t->errnos[i].count);
+	return o;
+}
+
+struct json_object *tally_json(const struct tally_set *ts)
+{
+	struct json_object *rows = json_object_new_array();
+	unsigned i;
+
+	for (i = 0; i < ts->n; i++) {
+		const struct tally *t = &ts->v[i];
+		struct json_object *row = json_object_new_object();
+
+		json_set_str(row, "name", t->name);
+		json_set_str(row, "abi", abi_name(t->abi));
+		json_set_uint(row, "calls", t->calls);
+		json_set_uint(row, "errors", t->errors);
+		json_set(row, "errnos", errnos_json(t));
+		json_set_double(row, "time_us", t->time_ns / 1e3, 1);
+		json_object_array_add(rows, row);
+	}
+	return rows;
+}
+
+static void add_exit(struct json_object *o, bool known, int code, int sig,
+		     bool core)
+{
+	char buf[32];
+
+	if (known && !sig)
+		json_set_int(o, "exit_code", code);
+	else
+		json_object_object_add(o, "exit_code", NULL);
+	if (sig)
+		json_set_str(o, "signal", signal_name(sig, buf, sizeof(buf)));
+	else
+		json_object_object_add(o, "signal", NULL);
+	json_set_bool(o, "core_dumped", core);
+}
+
+static struct json_object *threads_json(const struct proc *p, uint64_t base)
+{
+	struct json_object *list = json_object_new_array();
+	unsigned i;
+
+	for (i = 0; i < p->nthreads; i++) {
+		const struct thread_rec *t = &p->threads[i];
+		struct json_object *o = json_object_new_object();
+
+		json_set_int(o, "tid", t->tid);
+		if (t->former_tid)
+			json_set_int(o, "former_tid", t->former_tid);
+		if (t->creator_tid)
+			json_set_int(o, "creator_tid", t->creator_tid);
+		json_set_double(o, "start_ms", ms_since(base, t->start_ns), 3);
+		if (t->end_ns)
+			json_set_double(o, "end_ms", ms_since(base, t->end_ns), 3);
+		if (t->exec_replaced)
+			json_set_bool(o, "ended_by_exec", true);
+		json_object_array_add(list, o);
+	}
+	return list;
+}
+
+static struct json_object *proc_json(const struct proc *p, uint64_t base)
+{
+	struct json_object *o = json_object_new_object();
+	struct json_object *kids = json_object_new_array();
+	const struct proc *c;
+	char buf[512];
+
+	json_set_int(o, "pid", p->pid);
+	json_set_int(o, "ppid", p->ppid);
+	if (p->parent)
+		json_set_int(o, "parent", p->parent->pid);
+	if (p->creator_tid)
+		json_set_int(o, "creator_tid", p->creator_tid);
+	json_set_str(o, "created_by", p->created_by);
+	if (p->flags_known)
+		json_set_str(o, "clone_flags",
+			     clone_flags_format(p->clone_flags, buf, sizeof(buf)));
+	if (p->exe)
+		json_set_bytes(o, "exe", p->exe, strlen(p->exe));
+	json_set(o, "argv", argv_array(p->argv, p->argc));
+	if (p->argv_truncated)
+		json_set_bool(o, "argv_truncated", true);
+	json_set_int(o, "execs", p->execs);
+	json_set_double(o, "start_ms", ms_since(base, p->start_ns), 3);
+	if (p->ended)
+		json_set_double(o, "end_ms", ms_since(base, p->end_ns), 3);
+	add_exit(o, p->exit_known, p->exit_code, p->term_signal, p->core_dumped);
+	if (p->peak_rss_kb >= 0)
+		json_set_int(o, "peak_memory_kb", p->peak_rss_kb);
+	json_set_int(o, "threads_total", p->nthreads);
+	json_set_int(o, "threads_peak", p->threads_peak);
+	json_set(o, "threads", threads_json(p, base));
+	json_set_uint(o, "syscall_count", tally_total_calls(&p->tallies));
+	json_set_uint(o, "syscall_errors", tally_total_errors(&p->tallies));
+	json_set(o, "syscalls", tally_json(&p->tallies));
+	for (c = p->first_child; c; c = c->next_sibling)
+		json_object_array_add(kids, json_object_new_int(c->pid));
+	json_set(o, "children", kids);
+	return o;
+}
+
+static struct json_object *processes_json(const struct run_result *r)
+{
+	const struct proc_list *l = &r->audit.procs;
+	struct json_object *o = json_object_new_object();
+	struct json_object *list = json_object_new_array();
+	const struct proc *p;
+
+	json_set_int(o, "count", l->count);
+	json_set_int(o, "threads_total", l->threads_total);
+	json_set_int(o, "threads_peak", l->threads_peak);
+	for (p = l->first; p; p = p->next)
+		json_object_array_add(list, proc_json(p, r->ctx.start_mono_ns));
+	json_set(o, "list", list);
+	return o;
+}
+
+static struct json_object *syscalls_json(const struct run_result *r)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_uint(o, "total_calls", tally_total_calls(&r->audit.totals));
+	json_set_uint(o, "total_errors", tally_total_errors(&r->audit.totals));
+	json_set(o, "table", tally_json(&r->audit.totals));
+	return o;
+}
+
+static struct json_object *events_json(const struct run_result *r)
+{
+	struct json_object *o = json_object_new_object();
+	size_t kept = json_object_array_length(r->audit.events);
+
+	json_set_uint(o, "seen", r->audit.events_seen);
+	json_set_uint(o, "kept", kept);
+	json_set_uint(o, "limit", r->audit.events_max);
+	json_object_object_add(o, "list", json_object_get(r->audit.events));
+	return o;
+}
+
+static struct json_object *errors_json(const struct error_list *l)
+{
+	struct json_object *a = json_object_new_array();
+	char buf[32];
+	unsigned i;
+
+	for (i = 0; i < l->n; i++) {
+		struct json_object *o = json_object_new_object();
+
+		json_set_str(o, "code", l->v[i].code);
+		json_set_bytes(o, "message", l->v[i].message,
+			       strlen(l->v[i].message));
+		if (l->v[i].path)
+			json_set_bytes(o, "path", l->v[i].path,
+				       strlen(l->v[i].path));
+		if (l->v[i].err)
+			json_set_str(o, "errno",
+				     errno_name(l->v[i].err, buf, sizeof(buf)));
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
+static struct json_object *trace_set_json(const struct traceset *ts)
+{
+	struct json_object *a = json_object_new_array();
+	unsigned nr;
+
+	/* By name, once: the x86_64 table holds every name but socketcall
+	 * and the i386-only calls, which follow. */
+	for (nr = 0; nr < syscall_count(ABI_X86_64); nr++)
+		if (traceset_has(ts, ABI_X86_64, nr))
+			json_object_array_add(a, json_object_new_string(
+				syscall_lookup(ABI_X86_64, nr)->name));
+	for (nr = 0; nr < syscall_count(ABI_I386); nr++) {
+		const struct syscall_desc *d = syscall_lookup(ABI_I386, nr);
+
+		if (d && traceset_has(ts, ABI_I386, nr) &&
+		    syscall_number(ABI_X86_64, d->name) < 0)
+			json_object_array_add(a, json_object_new_string(d->name));
+	}
+	return a;
+}
+
+static struct json_object *command_json(const struct run_result *r)
+{
+	struct json_object *o = json_object_new_object();
+	const struct context *c = &r->ctx;
+
+	json_set(o, "argv", argv_array(c->argv, count_argv(c->argv)));
+	if (c->program)
+		json_set_bytes(o, "program", c->program, strlen(c->program));
+	if (c->binary_path)
+		json_set_bytes(o, "binary_path", c->binary_path,
+			       strlen(c->binary_path));
+	json_set(o, "trace", trace_set_json(&r->opt->trace));
+	return o;
+}
+
+static void add_flat_keys(struct json_object *o, const struct run_result *r)
+{
+	const struct context *c = &r->ctx;
+	char buf[64];
+
+	format_rfc3339(c->start_real_ns, buf, sizeof(buf));
+	json_set_str(o, "start_time", buf);
+	format_rfc3339(c->end_real_ns, buf, sizeof(buf));
+	json_set_str(o, "end_time", buf);
+	json_set_uint(o, "execution_duration",
+		      (c->end_mono_ns - c->start_mono_ns) / 1000000u);
+	json_set_int(o, "pid", r->pid);
+	add_exit(o, r->exit_known, r->exit_code, r->term_signal, r->core_dumped);
+	json_set_bool(o, "was_killed", r->term_signal != 0 ||
+				       r->tracer.killed != KILL_NONE);
+	json_set_int(o, "gobox_exit_status", r->status);
+	/* ru_maxrss is in KiB: the largest of the tracees. */
+	json_set_double(o, "peak_memory_mb", r->rusage.ru_maxrss / 1024.0, 2);
+	json_set_uint(o, "cpu_user_time_ms", tv_ms(r->rusage.ru_utime));
+	json_set_uint(o, "cpu_system_time_ms", tv_ms(r->rusage.ru_stime));
+	json_set_int(o, "binary_size_bytes", c->binary_size);
+	if (c->binary_sha256[0])
+		json_set_str(o, "binary_sha256", c->binary_sha256);
+	json_set_bytes(o, "cwd", c->cwd, strlen(c->cwd));
+	json_set_str(o, "hostname", c->hostname);
+	json_set_int(o, "uid", c->uid);
+	json_set_int(o, "gid", c->gid);
+	json_set_int(o, "euid", c->euid);
+	json_set_int(o, "egid", c->egid);
+	json_set_str(o, "kernel", c->kernel);
+	json_set(o, "execution_errors", errors_json(&r->errors));
+}
+
+struct json_object *report_json(const struct run_result *r)
+{
+	struct json_object *o = json_object_new_object();
+	struct json_object *tool = json_object_new_object();
+
+	json_set_str(tool, "name", PACKAGE_NAME);
+	json_set_str(tool, "version", PACKAGE_VERSION);
+	json_set(o, "tool", tool);
+	add_flat_keys(o, r);
+	json_set(o, "command", command_json(r));
+	json_set(o, "processes", processes_json(r));
+	json_set(o, "syscalls", syscalls_json(r));
+	json_set(o, "events", events_json(r));
+	return o;
+}
+
+int json_write_file(struct json_object *obj, const char *path, char *err,
+		    size_t errlen)
+{
+	char *copy = xstrdup(path), *tmp;
+	mode_t mask = umask(0);
+	int fd, rc = 0;
+
+	umask(mask);
+
+	tmp = xasprintf("%s/.%s.XXXXXX", dirname(copy), basename((char *)path));
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		rc = -errno;
+		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	if (json_object_to_fd(fd, obj, JSON_C_TO_STRING_PRETTY |
+				       JSON_C_TO_STRING_NOSLASHESCAPE) < 0 ||
+	    write_all(fd, "\n", 1) < 0 || fchmod(fd, 0666 & ~mask) < 0 ||
+	    fsync(fd) < 0) {
+		rc = -(errno ? errno : EIO);
+		snprintf(err, errlen, "cannot write '%s': %s", path,
+			 strerror(-rc));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	close(fd);
+	if (rename(tmp, path) < 0) {
+		rc = -errno;
+		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		unlink(tmp);
+	}
+out:
+	free(tmp);
+	free(copy);
+	return rc;
+}
+
+int report_json_write(const struct run_result *r, const char *path,
+		      char *err, size_t errlen)
+{
+	struct json_object *o = report_json(r);
+	int rc = json_write_file(o, path, err, errlen);
+
+	json_object_put(o);
+	return rc;
+}

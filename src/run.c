@@ -1,0 +1,192 @@
+/* run.c - one run: start the program, trace it to the end, report */
+#include "run.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "filter.h"
+#include "report_json.h"
+#include "report_text.h"
+#include "spawn.h"
+#include "util.h"
+
+extern char **environ;
+
+static void on_signal(int sig)
+{
+	tracer_interrupt = sig;
+}
+
+/* SIGINT, SIGTERM and SIGHUP end the tracees; the report is still
+ * written. No SA_RESTART: waitpid must return to notice. */
+static void catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* The filter traps the user's set plus the calls we need ourselves. */
+static int build_filter(const struct options *o, struct filter *f,
+			char *err, size_t errlen)
+{
+	struct traceset trapped;
+	int rc;
+
+	traceset_init(&trapped);
+	traceset_merge(&trapped, &o->trace);
+	traceset_add_name(&trapped, "execve");
+	traceset_add_name(&trapped, "execveat");
+	rc = filter_build(&trapped, f, err, errlen);
+	traceset_free(&trapped);
+	return rc;
+}
+
+static int start(struct run_result *r, struct filter *f, struct spawn *s)
+{
+	char err[512];
+
+	if (build_filter(r->opt, f, err, sizeof(err)) < 0) {
+		errors_add(&r->errors, "filter_failed", NULL, 0, "%s", err);
+		return -1;
+	}
+	s->path = r->ctx.program;
+	s->argv = r->opt->argv;
+	s->envp = environ;
+	s->filter = f;
+	s->setup_fd = -1;
+	if (spawn_traced(s, err, sizeof(err)) < 0) {
+		errors_add(&r->errors, "trace_failed", NULL, 0, "%s", err);
+		return -1;
+	}
+	r->pid = s->pid;
+	tracer_adopt(&r->tracer, s->pid, r->opt->argv);
+	return 0;
+}
+
+/* What the first process came to: started or not, and how it ended. */
+static void collect_outcome(struct run_result *r, struct spawn *s)
+{
+	struct proc *root = r->audit.procs.first;
+	char msg[256];
+	int err;
+
+	r->started = r->tracer.root_exec_done;
+	if (root && root->exit_known) {
+		r->exit_known = true;
+		r->exit_code = root->exit_code;
+		r->term_signal = root->term_signal;
+		r->core_dumped = root->core_dumped;
+	}
+	err = spawn_setup_error(s, msg, sizeof(msg));
+	if (err)
+		errors_add(&r->errors, "setup_failed", NULL, err, "%s", msg);
+	if (!r->started && r->tracer.root_exec_err) {
+		r->exec_errno = r->tracer.root_exec_err;
+		errors_add(&r->errors, "exec_failed", r->ctx.program,
+			   r->exec_errno, "cannot execute '%s': %s",
+			   r->ctx.program, strerror(r->exec_errno));
+	}
+	if (r->tracer.killed == KILL_INTERRUPTED)
+		errors_add(&r->errors, "interrupted", NULL, 0,
+			   "gobox-strace got signal %d and ended the program",
+			   r->tracer.kill_signal);
+}
+
+static int exit_status(const struct run_result *r)
+{
+	if (r->tracer.killed == KILL_INTERRUPTED)
+		return 128 + r->tracer.kill_signal;
+	if (r->exec_errno)
+		return r->exec_errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
+	if (!r->started && !r->exit_known)
+		return EXIT_TRACER;
+	if (r->term_signal)
+		return 128 + r->term_signal;
+	return r->exit_known ? r->exit_code : EXIT_TRACER;
+}
+
+/* The program was not found: there is nothing to start. */
+static void not_found(struct run_result *r)
+{
+	r->exec_errno = r->ctx.find_errno;
+	errors_add(&r->errors, "exec_failed", r->opt->argv[0], r->exec_errno,
+		   "cannot execute '%s': %s", r->opt->argv[0],
+		   strerror(r->exec_errno));
+}
+
+static void trace_program(struct run_result *r)
+{
+	struct filter f;
+	struct spawn s;
+	int rc;
+
+	memset(&f, 0, sizeof(f));
+	memset(&s, 0, sizeof(s));
+	s.setup_fd = -1;
+	if (start(r, &f, &s) == 0) {
+		rc = tracer_run(&r->tracer);
+		if (rc < 0)
+			errors_add(&r->errors, "trace_failed", NULL, -rc,
+				   "waiting for the program failed: %s",
+				   strerror(-rc));
+		collect_outcome(r, &s);
+	}
+	filter_free(&f);
+}
+
+static void write_reports(struct run_result *r)
+{
+	char err[512];
+
+	audit_sort(&r->audit);
+	if (r->opt->report_path &&
+	    report_json_write(r, r->opt->report_path, err, sizeof(err)) < 0) {
+		errorf("%s", err);
+		if (r->status == 0)
+			r->status = EXIT_TRACER;
+	}
+	if (!r->opt->quiet)
+		report_text_summary(r, stderr);
+}
+
+int run(const struct options *o)
+{
+	struct run_result r;
+	int status;
+
+	memset(&r, 0, sizeof(r));
+	r.opt = o;
+	context_start(&r.ctx, o->argv);
+	audit_init(&r.audit, r.ctx.start_mono_ns, o->max_events);
+	tracer_init(&r.tracer, &r.audit, &o->trace);
+	/* Orphans of the program become our children, so that we reap them
+	 * and their resource use counts; tracees cannot read our memory. */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	prctl(PR_SET_DUMPABLE, 0);
+	catch_signals();
+	if (!r.ctx.program)
+		not_found(&r);
+	else
+		trace_program(&r);
+	getrusage(RUSAGE_CHILDREN, &r.rusage);
+	context_end(&r.ctx);
+	r.status = exit_status(&r);
+	write_reports(&r);
+	status = r.status;
+	tracer_free(&r.tracer);
+	audit_free(&r.audit);
+	errors_free(&r.errors);
+	context_free(&r.ctx);
+	return status;
+}

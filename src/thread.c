@@ -1,0 +1,77 @@
+/* thread.c - the tracer's live state of each traced thread */
+#include "thread.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct thread *thread_get(struct tracer *t, pid_t tid)
+{
+	return pidmap_get(&t->threads, tid);
+}
+
+/* Tgid and PPid of a task from /proc; both tid when it is gone. */
+static void task_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
+{
+	char path[64], buf[2048], *p;
+
+	*tgid = tid;
+	*ppid = 0;
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	if (read_small_file(path, buf, sizeof(buf)) < 0)
+		return;
+	p = strstr(buf, "\nTgid:");
+	if (p)
+		*tgid = (pid_t)strtol(p + 6, NULL, 10);
+	p = strstr(buf, "\nPPid:");
+	if (p)
+		*ppid = (pid_t)strtol(p + 6, NULL, 10);
+}
+
+struct thread *thread_discover(struct tracer *t, pid_t tid)
+{
+	struct thread *th = xcalloc(1, sizeof(*th));
+	uint64_t now = now_mono_ns();
+	pid_t tgid, ppid;
+	struct proc *p;
+
+	task_ids(tid, &tgid, &ppid);
+	p = pidmap_get(&t->procs, tgid);
+	if (!p) {
+		p = proc_new(&t->audit->procs, tgid, ppid, now);
+		pidmap_put(&t->procs, tgid, p);
+	}
+	th->tid = tid;
+	th->proc = p;
+	proc_thread_start(&t->audit->procs, p, tid, 0, now);
+	pidmap_put(&t->threads, tid, th);
+	return th;
+}
+
+void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
+{
+	struct proc *p = th->proc;
+
+	proc_thread_end(&t->audit->procs, p, th->tid, now_ns);
+	if (pidmap_get(&t->threads, th->tid) == th)
+		pidmap_del(&t->threads, th->tid);
+	if (p->ended && pidmap_get(&t->procs, p->pid) == p)
+		pidmap_del(&t->procs, p->pid);
+	free(th);
+}
+
+void thread_rename(struct tracer *t, struct thread *th, pid_t new_tid)
+{
+	struct thread_rec *rec = proc_thread_find(th->proc, th->tid);
+
+	if (pidmap_get(&t->threads, th->tid) == th)
+		pidmap_del(&t->threads, th->tid);
+	if (rec) {
+		rec->former_tid = th->tid;
+		rec->tid = new_tid;
+	}
+	th->tid = new_tid;
+	pidmap_put(&t->threads, new_tid, th);
+}

@@ -1,0 +1,208 @@
+/* tracer.c - the event loop that serves every ptrace stop of every tracee
+ *
+ * One thread does every ptrace call. Each stop is one of: a seccomp stop
+ * (a traced call enters), a syscall-exit stop (it returns), a fork, clone,
+ * exec or exit event, a group stop, or a signal on its way to the tracee.
+ */
+#include "tracer.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "tracer_int.h"
+#include "util.h"
+
+volatile sig_atomic_t tracer_interrupt;
+
+void tracer_init(struct tracer *t, struct audit *a,
+		 const struct traceset *counted)
+{
+	memset(t, 0, sizeof(*t));
+	t->audit = a;
+	t->counted = counted;
+}
+
+void tracer_adopt(struct tracer *t, pid_t pid, char *const argv[])
+{
+	struct thread *th = thread_discover(t, pid);
+	unsigned argc = 0;
+
+	th->proc->created_by = "spawn";
+	t->root_pid = pid;
+	while (argv[argc])
+		argc++;
+	/* Until the exec the process runs our code, with this command line. */
+	proc_set_exec(th->proc, argv[0], (const char *const *)argv, NULL,
+		      argc, false);
+	th->proc->execs = 0;
+}
+
+void resume(struct thread *th, int sig)
+{
+	ptrace(th->in_syscall ? PTRACE_SYSCALL : PTRACE_CONT, th->tid, 0,
+	       (long)sig);
+}
+
+struct event *event_get(struct tracer *t)
+{
+	struct event *ev = t->spare;
+
+	if (ev)
+		t->spare = *(struct event **)ev->buf;
+	else
+		ev = xmalloc(sizeof(*ev));
+	event_reset(ev);
+	return ev;
+}
+
+void event_done(struct tracer *t, struct thread *th)
+{
+	struct event *ev = th->ev;
+
+	if (!ev)
+		return;
+	th->ev = NULL;
+	if (ev->counted)
+		audit_syscall(t->audit, th->proc, ev);
+	/* The spare list is threaded through the buffers of unused events. */
+	*(struct event **)ev->buf = t->spare;
+	t->spare = ev;
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	       sig == SIGTTOU;
+}
+
+/* A stop with a PTRACE_EVENT_* code. */
+static void on_event(struct tracer *t, struct thread *th, int event, int sig)
+{
+	switch (event) {
+	case PTRACE_EVENT_SECCOMP:
+		on_syscall_entry(t, th);
+		break;
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		on_new_task(t, th, event);
+		break;
+	case PTRACE_EVENT_EXIT:
+		on_exit_stop(t, th);
+		break;
+	case PTRACE_EVENT_STOP:
+		/* A group stop keeps the tracee stopped until SIGCONT, without
+		 * holding it in a ptrace stop; other traps just resume. */
+		if (is_stop_signal(sig))
+			ptrace(PTRACE_LISTEN, th->tid, 0, 0);
+		else
+			resume(th, 0);
+		break;
+	default:
+		resume(th, 0);
+		break;
+	}
+}
+
+static void on_stop(struct tracer *t, pid_t tid, int status)
+{
+	int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
+	struct thread *th;
+
+	/* An exec stop arrives under the leader's id, whichever thread
+	 * called execve; on_exec sorts the threads out. */
+	if (event == PTRACE_EVENT_EXEC) {
+		on_exec(t, tid);
+		return;
+	}
+	th = thread_get(t, tid);
+	if (!th)
+		th = thread_discover(t, tid);
+	if (t->killed) {
+		kill(tid, SIGKILL);
+		resume(th, 0);
+		return;
+	}
+	if (sig == (SIGTRAP | 0x80))
+		on_syscall_exit(t, th);
+	else if (event)
+		on_event(t, th, event, sig);
+	else
+		resume(th, sig);	/* signal-delivery stop: pass it on */
+}
+
+static void kill_one(pid_t pid, void *value, void *arg)
+{
+	(void)value;
+	(void)arg;
+	kill(pid, SIGKILL);
+}
+
+void tracer_kill_all(struct tracer *t)
+{
+	pidmap_each(&t->procs, kill_one, NULL);
+	pidmap_each(&t->threads, kill_one, NULL);
+}
+
+static void check_interrupt(struct tracer *t)
+{
+	if (!tracer_interrupt || t->killed)
+		return;
+	t->killed = KILL_INTERRUPTED;
+	t->kill_signal = tracer_interrupt;
+	tracer_kill_all(t);
+}
+
+int tracer_run(struct tracer *t)
+{
+	for (;;) {
+		int status;
+		pid_t tid;
+
+		check_interrupt(t);
+		tid = waitpid(-1, &status, __WALL);
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == ECHILD)
+				return 0;
+			return -errno;
+		}
+		t->stops++;
+		if (WIFSTOPPED(status)) {
+			on_stop(t, tid, status);
+		} else if (WIFEXITED(status) || WIFSIGNALED(status)) {
+			struct thread *th = thread_get(t, tid);
+
+			if (th)
+				on_gone(t, th, status);
+		}
+	}
+}
+
+static void free_thread(pid_t tid, void *value, void *arg)
+{
+	struct thread *th = value;
+
+	(void)tid;
+	(void)arg;
+	free(th->ev);
+	free(th);
+}
+
+void tracer_free(struct tracer *t)
+{
+	struct event *ev;
+
+	pidmap_each(&t->threads, free_thread, NULL);
+	pidmap_free(&t->threads);
+	pidmap_free(&t->procs);
+	while ((ev = t->spare)) {
+		t->spare = *(struct event **)ev->buf;
+		free(ev);
+	}
+}

@@ -1,0 +1,57 @@
+/* tracer.h - the event loop that serves every ptrace stop of every tracee */
+#ifndef GOBOX_TRACER_H
+#define GOBOX_TRACER_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "audit.h"
+#include "pidmap.h"
+#include "traceset.h"
+
+struct event;
+
+/* Why the tracer ended the tracees itself. */
+enum kill_reason {
+	KILL_NONE,
+	KILL_INTERRUPTED,	/* SIGINT, SIGTERM or SIGHUP to the tracer */
+};
+
+struct tracer {
+	struct audit *audit;
+	const struct traceset *counted;	/* what the user asked to trace */
+	struct pidmap threads;		/* tid -> struct thread, alive */
+	struct pidmap procs;		/* pid -> struct proc, alive */
+	struct event *spare;		/* events ready for reuse */
+	uint64_t seq;			/* events numbered from 1 */
+	pid_t root_pid;			/* the process we started */
+	bool root_exec_done;		/* its first exec succeeded */
+	int root_exec_err;		/* errno of its failed exec, or 0 */
+	enum kill_reason killed;	/* set when we ended the tracees */
+	int kill_signal;		/* the signal that interrupted us */
+	uint64_t stops;			/* ptrace stops served */
+};
+
+/* Set by signal handlers: the signal that asked the tracer to stop. */
+extern volatile sig_atomic_t tracer_interrupt;
+
+void tracer_init(struct tracer *t, struct audit *a,
+		 const struct traceset *counted);
+
+/*
+ * Take charge of the first process, seized but not stopped, still ours
+ * to exec. argv is the command line it will run.
+ */
+void tracer_adopt(struct tracer *t, pid_t pid, char *const argv[]);
+
+/* Serve every stop until no tracee is left. Returns 0 or -errno. */
+int tracer_run(struct tracer *t);
+
+/* SIGKILL every tracee (they are reaped by tracer_run). */
+void tracer_kill_all(struct tracer *t);
+
+void tracer_free(struct tracer *t);
+
+#endif

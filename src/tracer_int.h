@@ -1,0 +1,29 @@
+/* tracer_int.h - what the parts of the tracer share among themselves */
+#ifndef GOBOX_TRACER_INT_H
+#define GOBOX_TRACER_INT_H
+
+#include "event.h"
+#include "thread.h"
+#include "tracer.h"
+
+/* Restart a stopped thread: PTRACE_SYSCALL while it owes us an exit
+ * stop, else PTRACE_CONT; sig is the signal to deliver, or 0. */
+void resume(struct thread *th, int sig);
+
+/* An event from the spare list (or a new one), reset. */
+struct event *event_get(struct tracer *t);
+
+/* Hand the thread's event to the audit (when counted) and recycle it. */
+void event_done(struct tracer *t, struct thread *th);
+
+/* tracer_syscall.c: the seccomp stop at entry, the syscall stop at exit. */
+void on_syscall_entry(struct tracer *t, struct thread *th);
+void on_syscall_exit(struct tracer *t, struct thread *th);
+
+/* tracer_task.c: processes and threads come, exec and go. */
+void on_new_task(struct tracer *t, struct thread *parent, int event);
+void on_exec(struct tracer *t, pid_t tid);
+void on_exit_stop(struct tracer *t, struct thread *th);
+void on_gone(struct tracer *t, struct thread *th, int status);
+
+#endif

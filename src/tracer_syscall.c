@@ -1,0 +1,104 @@
+/* tracer_syscall.c - a traced call enters (seccomp stop) and returns */
+#include <errno.h>
+#include <linux/audit.h>
+#include <sys/ptrace.h>
+
+#include "decode.h"
+#include "syscalls.h"
+#include "tracer_int.h"
+#include "util.h"
+
+static int syscall_info(pid_t tid, struct __ptrace_syscall_info *info)
+{
+	long n = ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof(*info), info);
+
+	return n > 0 ? 0 : -1;
+}
+
+static enum abi abi_of(uint32_t arch, uint64_t nr)
+{
+	if (arch == AUDIT_ARCH_I386)
+		return ABI_I386;
+	return nr & X32_SYSCALL_BIT ? ABI_X32 : ABI_X86_64;
+}
+
+/* Fill the identity of the call from the seccomp stop. */
+static void event_start(struct tracer *t, struct thread *th, struct event *ev,
+			const struct __ptrace_syscall_info *info)
+{
+	unsigned i;
+
+	ev->seq = ++t->seq;
+	ev->tid = th->tid;
+	ev->pid = th->proc->pid;
+	ev->abi = abi_of(info->arch, info->seccomp.nr);
+	ev->nr = (int)(info->seccomp.nr & ~(uint64_t)X32_SYSCALL_BIT);
+	ev->desc = syscall_lookup(ev->abi, (unsigned)ev->nr);
+	ev->name = ev->desc ? ev->desc->name
+			    : syscall_unknown_name(ev->abi, (unsigned)ev->nr);
+	for (i = 0; i < SYSCALL_MAX_ARGS; i++)
+		ev->args[i] = info->seccomp.args[i];
+	ev->entry_ns = now_mono_ns();
+}
+
+static bool is_exec(const struct event *ev)
+{
+	return ev->desc && event_arg(ev, ARG_ARGV, 0);
+}
+
+void on_syscall_entry(struct tracer *t, struct thread *th)
+{
+	struct __ptrace_syscall_info info;
+	struct event *ev;
+
+	if (syscall_info(th->tid, &info) < 0 ||
+	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
+		resume(th, 0);
+		return;
+	}
+	/* A call whose exit we never saw (cannot happen, but never leak). */
+	event_done(t, th);
+	ev = event_get(t);
+	event_start(t, th, ev, &info);
+	decode_entry(ev);
+	ev->counted = traceset_has(t->counted, ev->abi, (unsigned)ev->nr) ||
+		      (ev->via_socketcall && traceset_has_name(t->counted, ev->name));
+	th->ev = ev;
+	/* Calls trapped only for our own bookkeeping (exec) need no exit
+	 * stop, except the first exec, whose failure we must report. */
+	if (!ev->counted && !(is_exec(ev) && !t->root_exec_done &&
+			      th->proc->pid == t->root_pid)) {
+		event_done(t, th);
+		resume(th, 0);
+		return;
+	}
+	th->in_syscall = true;
+	resume(th, 0);
+}
+
+void on_syscall_exit(struct tracer *t, struct thread *th)
+{
+	struct __ptrace_syscall_info info;
+	struct event *ev = th->ev;
+
+	if (syscall_info(th->tid, &info) < 0 ||
+	    info.op != PTRACE_SYSCALL_INFO_EXIT || !ev) {
+		/* A syscall-entry stop we did not ask for: let it run. */
+		th->in_syscall = false;
+		resume(th, 0);
+		return;
+	}
+	ev->finished = true;
+	ev->exit_ns = now_mono_ns();
+	if (info.exit.is_error)
+		ev->err = (int)-info.exit.rval;
+	else
+		ev->rval = info.exit.rval;
+	decode_exit(ev);
+	if (is_exec(ev) && ev->err && th->proc->pid == t->root_pid &&
+	    !t->root_exec_done)
+		t->root_exec_err = ev->err;
+	event_done(t, th);
+	th->in_syscall = false;
+	resume(th, 0);
+}

@@ -1,0 +1,169 @@
+/* tracer_task.c - processes and threads are created, exec and go */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tracer_int.h"
+#include "util.h"
+
+#define CMDLINE_MAX 8192
+
+static const char *creator_name(const struct thread *parent, int event)
+{
+	if (parent->ev && parent->ev->desc)
+		return parent->ev->name;
+	switch (event) {
+	case PTRACE_EVENT_FORK:
+		return "fork";
+	case PTRACE_EVENT_VFORK:
+		return "vfork";
+	default:
+		return "clone";
+	}
+}
+
+/* The flags the creating call asked for, when it was decoded. */
+static bool creator_flags(const struct thread *parent, uint64_t *flags)
+{
+	const struct event *ev = parent->ev;
+	const struct arg_value *v;
+
+	if (!ev)
+		return false;
+	v = event_arg(ev, ARG_CLONE_FLAGS, 0);
+	if (!v)
+		v = event_arg(ev, ARG_CLONE_ARGS, 0);
+	if (!v || !v->u.clone || v->status != VAL_OK)
+		return false;
+	/* The exit signal (SIGCHLD for fork) shows in the low byte. */
+	*flags = v->u.clone->flags | (v->u.clone->exit_signal & 0xff);
+	return true;
+}
+
+void on_new_task(struct tracer *t, struct thread *parent, int event)
+{
+	unsigned long msg = 0;
+	struct thread *child;
+
+	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &msg) == 0 && msg > 0) {
+		child = thread_get(t, (pid_t)msg);
+		if (!child)
+			child = thread_discover(t, (pid_t)msg);
+		if (child->proc != parent->proc) {
+			struct proc *p = child->proc;
+
+			p->creator_tid = parent->tid;
+			p->created_by = creator_name(parent, event);
+			p->flags_known = creator_flags(parent, &p->clone_flags);
+			proc_link_child(parent->proc, p);
+			/* Until it execs, a child runs its parent's image. */
+			if (!p->execs && parent->proc->argc)
+				proc_set_exec(p, parent->proc->exe,
+					      (const char *const *)parent->proc->argv,
+					      NULL, parent->proc->argc,
+					      parent->proc->argv_truncated);
+			p->execs = 0;
+		} else {
+			struct thread_rec *rec =
+				proc_thread_find(child->proc, child->tid);
+
+			if (rec)
+				rec->creator_tid = parent->tid;
+		}
+	}
+	resume(parent, 0);
+}
+
+/* The new image's command line, from /proc/PID/cmdline. */
+static void read_exec(pid_t pid, struct proc *p)
+{
+	char path[64], exe[4096], buf[CMDLINE_MAX];
+	const char *argv[256];
+	size_t lens[256];
+	unsigned argc = 0;
+	long n, i, start = 0;
+	ssize_t elen;
+
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+	elen = readlink(path, exe, sizeof(exe) - 1);
+	exe[elen > 0 ? elen : 0] = '\0';
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
+	n = read_small_file(path, buf, sizeof(buf));
+	for (i = 0; i < n && argc < ARRAY_SIZE(argv); i++)
+		if (buf[i] == '\0') {
+			argv[argc] = buf + start;
+			lens[argc++] = (size_t)(i - start);
+			start = i + 1;
+		}
+	proc_set_exec(p, elen > 0 ? exe : NULL, argv, lens, argc,
+		      n >= (long)sizeof(buf) - 1 || argc == ARRAY_SIZE(argv));
+}
+
+void on_exec(struct tracer *t, pid_t tid)
+{
+	unsigned long former = 0;
+	struct thread *th = thread_get(t, tid), *execer;
+
+	if (ptrace(PTRACE_GETEVENTMSG, tid, 0, &former) == 0 &&
+	    (pid_t)former != tid && (execer = thread_get(t, (pid_t)former))) {
+		/* A thread other than the leader called execve: every other
+		 * thread is gone and it continues under the leader's id. */
+		if (th && th != execer) {
+			struct thread_rec *rec = proc_thread_find(th->proc, tid);
+
+			if (rec)
+				rec->exec_replaced = true;
+			event_done(t, th);
+			thread_forget(t, th, now_mono_ns());
+		}
+		thread_rename(t, execer, tid);
+		th = execer;
+	}
+	if (!th)
+		th = thread_discover(t, tid);
+	read_exec(tid, th->proc);
+	if (tid == t->root_pid)
+		t->root_exec_done = true;
+	resume(th, 0);
+}
+
+/* VmHWM of a task, in KiB, or -1. */
+static long peak_rss_kb(pid_t tid)
+{
+	char path[64], buf[4096], *p;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	if (read_small_file(path, buf, sizeof(buf)) < 0)
+		return -1;
+	p = strstr(buf, "\nVmHWM:");
+	return p ? strtol(p + 7, NULL, 10) : -1;
+}
+
+void on_exit_stop(struct tracer *t, struct thread *th)
+{
+	long kb = peak_rss_kb(th->tid);
+
+	/* /proc/PID is still whole here: the last chance to read it. */
+	if (kb > th->proc->peak_rss_kb)
+		th->proc->peak_rss_kb = kb;
+	th->exiting = true;
+	/* A call in progress (exit, exit_group, or one cut short by a
+	 * fatal signal) will never return. */
+	event_done(t, th);
+	th->in_syscall = false;
+	resume(th, 0);
+}
+
+void on_gone(struct tracer *t, struct thread *th, int status)
+{
+	event_done(t, th);
+	/* Every thread reports the group's exit status; the leader reports
+	 * last (the kernel holds it back until the others are gone), so the
+	 * last status seen is the process's. */
+	proc_set_status(th->proc, status);
+	thread_forget(t, th, now_mono_ns());
+}
