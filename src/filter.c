@@ -212,13 +212,18 @@ int filter_build(const struct traceset *ts, struct filter *f, char *err,
 
 	memset(f, 0, sizeof(*f));
 	memset(&x, 0, sizeof(x));
-	rc = build_libseccomp(ts, &f->prog[0], &x, err, errlen);
+	rc = build_libseccomp(ts, &f->prog[1], &x, err, errlen);
 	if (rc < 0)
 		return rc;
-	f->nprog = 1;
+	/* Our small program goes in first: it never traps seccomp(), so
+	 * installing the second program is not a traced call. */
 	if (x.n[ABI_X86_64] + x.n[ABI_X32] + x.n[ABI_I386] > 0) {
-		build_extra(&x, &f->prog[1]);
+		build_extra(&x, &f->prog[0]);
 		f->nprog = 2;
+	} else {
+		f->prog[0] = f->prog[1];
+		memset(&f->prog[1], 0, sizeof(f->prog[1]));
+		f->nprog = 1;
 	}
 	return 0;
 }

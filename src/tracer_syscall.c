@@ -63,6 +63,10 @@ void on_syscall_entry(struct tracer *t, struct thread *th)
 	decode_entry(ev);
 	ev->counted = traceset_has(t->counted, ev->abi, (unsigned)ev->nr) ||
 		      (ev->via_socketcall && traceset_has_name(t->counted, ev->name));
+	/* Before its first exec the first process runs our code, not the
+	 * program's: only the exec itself belongs to the program. */
+	if (th->proc->pid == t->root_pid && !t->root_exec_done && !is_exec(ev))
+		ev->counted = false;
 	th->ev = ev;
 	/* Calls trapped only for our own bookkeeping (exec) need no exit
 	 * stop, except the first exec, whose failure we must report. */
