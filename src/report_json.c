@@ -310,6 +310,42 @@ struct json_object *report_json(const struct run_result *r)
 	return o;
 }
 
+/* A new temporary file beside path; its name in *tmp. */
+static int open_beside(const char *path, char **tmp)
+{
+	char *copy = xstrdup(path);
+	int fd;
+
+	*tmp = xasprintf("%s/.%s.XXXXXX", dirname(copy), basename((char *)path));
+	free(copy);
+	fd = mkostemp(*tmp, O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
+int report_path_check(const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	char *tmp;
+	int fd;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "cannot write '%s': %s", path,
+			 strerror(EISDIR));
+		return -EISDIR;
+	}
+	fd = open_beside(path, &tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot write '%s': %s", path,
+			 strerror(-fd));
+		free(tmp);
+		return fd;
+	}
+	close(fd);
+	unlink(tmp);
+	free(tmp);
+	return 0;
+}
+
 int json_write_file(struct json_object *obj, const char *path, char *err,
 		    size_t errlen)
 {
@@ -345,7 +381,6 @@ int json_write_file(struct json_object *obj, const char *path, char *err,
 	}
 out:
 	free(tmp);
-	free(copy);
 	return rc;
 }
 

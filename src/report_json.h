@@ -22,6 +22,12 @@ struct json_object *tally_json(const struct tally_set *ts);
 int report_json_write(const struct run_result *r, const char *path,
 		      char *err, size_t errlen);
 
+/*
+ * Check before the run that a report can be written at path: its
+ * directory takes a new file. Returns 0, or -errno with a message in err.
+ */
+int report_path_check(const char *path, char *err, size_t errlen);
+
 /* Write any JSON object to path the same way. */
 int json_write_file(struct json_object *obj, const char *path, char *err,
 		    size_t errlen);
