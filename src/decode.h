@@ -46,7 +46,8 @@ void decode_argv(struct event *ev, unsigned i);
 void decode_iov(struct event *ev, unsigned i);
 
 /* Sum the lengths of count iovecs at addr in the event's ABI.
- * Returns 0, or -EFAULT (bytes then holds what could be summed). */
+ * Returns 0, or -EFAULT (bytes then holds the sum of the batches of 64
+ * entries read before the one that failed). */
 int iov_total(const struct event *ev, uint64_t addr, uint64_t count,
 	      uint64_t *bytes);
 

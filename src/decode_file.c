@@ -151,12 +151,12 @@ void decode_open_how(struct event *ev, unsigned i)
 	uint64_t size = i + 1 < SYSCALL_MAX_ARGS ? ev->args[i + 1] : 0;
 
 	memset(&how, 0, sizeof(how));
-	if (!v->raw) {
+	if (!arg_ptr(ev, v->raw)) {
 		v->status = VAL_NULL;
 		return;
 	}
 	if (size < sizeof(how) ||
-	    ucopy(ev->tid, v->raw, &how, sizeof(how)) < 0) {
+	    ucopy(ev->tid, arg_ptr(ev, v->raw), &how, sizeof(how)) < 0) {
 		v->status = VAL_EFAULT;
 		return;
 	}

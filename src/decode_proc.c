@@ -55,16 +55,20 @@ static int read_pointers(const struct event *ev, uint64_t addr,
 
 	*n = 0;
 	*more = false;
-	while (*n < max) {
+	/* One pointer past max tells whether the array goes on. */
+	while (*n <= max) {
 		uint64_t p = 0;
 
 		if (ucopy(ev->tid, addr + (uint64_t)*n * psize, &p, psize) < 0)
-			return -EFAULT;
+			return *n == max ? 0 : -EFAULT;
 		if (!p)
 			return 0;
+		if (*n == max) {
+			*more = true;
+			return 0;
+		}
 		out[(*n)++] = p;
 	}
-	*more = true;
 	return 0;
 }
 

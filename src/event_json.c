@@ -68,12 +68,9 @@ static struct json_object *clone_json(const struct arg_value *v)
 {
 	char buf[512];
 
-	if (v->type == ARG_CLONE_FLAGS)
-		return json_object_new_string(clone_flags_format(
-			v->u.clone->flags | v->u.clone->exit_signal, buf,
-			sizeof(buf)));
-	return json_object_new_string(clone_flags_format(v->u.clone->flags, buf,
-							 sizeof(buf)));
+	return json_object_new_string(clone_flags_format(
+		v->u.clone->flags, (int)v->u.clone->exit_signal, buf,
+		sizeof(buf)));
 }
 
 static struct json_object *open_how_json(const struct arg_value *v)

@@ -146,19 +146,20 @@ char *oflags_format(uint64_t flags, char *buf, size_t size)
 	return buf;
 }
 
-char *clone_flags_format(uint64_t flags, char *buf, size_t size)
+char *clone_flags_format(uint64_t flags, int exit_signal, char *buf,
+			 size_t size)
 {
 	size_t len = 0;
-	uint64_t sig = flags & 0xff;
+	int sig = exit_signal;
 	char name[32];
 
-	flags_format(clone_flags, flags & ~0xffULL, buf, size);
+	flags_format(clone_flags, flags, buf, size);
 	if (!sig)
 		return buf;
 	if (strcmp(buf, "0") == 0)
 		buf[0] = '\0';
 	len = strlen(buf);
-	append(buf, size, &len, signal_name((int)sig, name, sizeof(name)));
+	append(buf, size, &len, signal_name(sig, name, sizeof(name)));
 	return buf;
 }
 

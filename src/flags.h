@@ -20,8 +20,10 @@ char *flags_format(const struct flag_name *table, uint64_t value, char *buf,
 /* O_* open flags in strace's style: access mode first. */
 char *oflags_format(uint64_t flags, char *buf, size_t size);
 
-/* CLONE_* flags; the low byte (exit signal) as a signal name when set. */
-char *clone_flags_format(uint64_t flags, char *buf, size_t size);
+/* CLONE_* flags (every bit a flag, as clone3 has them), then the exit
+ * signal by name when it is not 0. */
+char *clone_flags_format(uint64_t flags, int exit_signal, char *buf,
+			 size_t size);
 
 /* AT_* flags. */
 char *atflags_format(uint64_t flags, char *buf, size_t size);

@@ -95,7 +95,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	traceset_init(&o->trace);
 	o->max_events = DEFAULT_MAX_EVENTS;
 	opterr = 0;
-	optind = 1;
+	optind = 0;	/* 0, not 1: also resets glibc's state in a group */
 	/* "+": stop at the first non-option, the program's name. */
 	while ((c = getopt_long(argc, argv, "+:e:qfchV", long_options, NULL)) != -1) {
 		switch (c) {

@@ -6,13 +6,16 @@
  */
 #include "pidmap.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "util.h"
 
+/* Fibonacci hashing: the high bits of the product, so that keys that
+ * differ only in their high bits still spread. */
 static unsigned slot_of(const struct pidmap *m, pid_t key)
 {
-	return ((unsigned)key * 2654435761u) & (m->size - 1);
+	return (unsigned)(((uint32_t)key * 2654435761u) >> m->shift);
 }
 
 void *pidmap_get(const struct pidmap *m, pid_t key)
@@ -33,6 +36,7 @@ static void grow(struct pidmap *m)
 	unsigned old_size = m->size, i;
 
 	m->size = m->size ? m->size * 2 : 64;
+	m->shift = 32 - (unsigned)__builtin_ctz(m->size);
 	m->slots = xcalloc(m->size, sizeof(*m->slots));
 	m->count = 0;
 	for (i = 0; i < old_size; i++)

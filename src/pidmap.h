@@ -12,6 +12,7 @@ struct pidmap_slot {
 struct pidmap {
 	struct pidmap_slot *slots;
 	unsigned size;		/* a power of two, or 0 */
+	unsigned shift;		/* 32 - log2(size) */
 	unsigned count;
 };
 

@@ -25,6 +25,7 @@ struct proc {
 	pid_t creator_tid;	/* the thread whose clone/fork made it */
 	const char *created_by;	/* "spawn", "fork", "vfork", "clone", "clone3" */
 	uint64_t clone_flags;	/* CLONE_* as asked, when flags_known */
+	int exit_signal;	/* and the signal its parent gets at its end */
 	bool flags_known;
 	struct proc *parent;	/* record of the creator's process, or NULL */
 	struct proc *first_child, *last_child, *next_sibling;

@@ -139,7 +139,8 @@ static struct json_object *proc_json(const struct proc *p, uint64_t base)
 	json_set_str(o, "created_by", p->created_by);
 	if (p->flags_known)
 		json_set_str(o, "clone_flags",
-			     clone_flags_format(p->clone_flags, buf, sizeof(buf)));
+			     clone_flags_format(p->clone_flags, p->exit_signal,
+						buf, sizeof(buf)));
 	if (p->exe)
 		json_set_bytes(o, "exe", p->exe, strlen(p->exe));
 	json_set(o, "argv", argv_array(p->argv, p->argc));

@@ -112,11 +112,12 @@ static int by_calls(const void *a, const void *b)
 {
 	const struct tally *x = a, *y = b;
 
+	int c;
+
 	if (x->calls != y->calls)
 		return x->calls < y->calls ? 1 : -1;
-	if (x->abi != y->abi)
-		return x->abi - y->abi;
-	return strcmp(x->name, y->name);
+	c = strcmp(x->name, y->name);
+	return c ? c : x->abi - y->abi;
 }
 
 static int by_count(const void *a, const void *b)

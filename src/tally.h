@@ -37,7 +37,7 @@ void tally_add(struct tally_set *ts, const struct event *ev);
 uint64_t tally_total_calls(const struct tally_set *ts);
 uint64_t tally_total_errors(const struct tally_set *ts);
 
-/* Sort by calls (most first), then by name. */
+/* Sort by calls (most first), then by name, then by ABI. */
 void tally_sort(struct tally_set *ts);
 
 void tally_free(struct tally_set *ts);

@@ -27,7 +27,7 @@ static const char *creator_name(const struct thread *parent, int event)
 }
 
 /* The flags the creating call asked for, when it was decoded. */
-static bool creator_flags(const struct thread *parent, uint64_t *flags)
+static bool creator_flags(const struct thread *parent, struct proc *p)
 {
 	const struct event *ev = parent->ev;
 	const struct arg_value *v;
@@ -39,8 +39,8 @@ static bool creator_flags(const struct thread *parent, uint64_t *flags)
 		v = event_arg(ev, ARG_CLONE_ARGS, 0);
 	if (!v || !v->u.clone || v->status != VAL_OK)
 		return false;
-	/* The exit signal (SIGCHLD for fork) shows in the low byte. */
-	*flags = v->u.clone->flags | (v->u.clone->exit_signal & 0xff);
+	p->clone_flags = v->u.clone->flags;
+	p->exit_signal = (int)v->u.clone->exit_signal;
 	return true;
 }
 
@@ -58,7 +58,7 @@ void on_new_task(struct tracer *t, struct thread *parent, int event)
 
 			p->creator_tid = parent->tid;
 			p->created_by = creator_name(parent, event);
-			p->flags_known = creator_flags(parent, &p->clone_flags);
+			p->flags_known = creator_flags(parent, p);
 			proc_link_child(parent->proc, p);
 			/* Until it execs, a child runs its parent's image. */
 			if (!p->execs && parent->proc->argc)

@@ -60,13 +60,13 @@ long ucopy_str(pid_t tid, uint64_t addr, char *buf, size_t size)
 		buf[0] = '\0';
 		return -EFAULT;
 	}
-	while (got + 1 < size) {
+	while (got < size) {
 		size_t chunk = PAGE - (size_t)((addr + got) % PAGE);
 		char *nul;
 		int rc;
 
-		if (chunk > size - 1 - got)
-			chunk = size - 1 - got;
+		if (chunk > size - got)
+			chunk = size - got;
 		rc = ucopy(tid, addr + got, buf + got, chunk);
 		if (rc < 0) {
 			buf[got] = '\0';
@@ -77,6 +77,7 @@ long ucopy_str(pid_t tid, uint64_t addr, char *buf, size_t size)
 			return nul - buf;
 		got += chunk;
 	}
-	buf[got] = '\0';
+	/* No NUL in size bytes: keep the first size - 1. */
+	buf[size - 1] = '\0';
 	return -ENAMETOOLONG;
 }
