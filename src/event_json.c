@@ -215,20 +215,8 @@ static void add_semantic(struct json_object *o, const struct event *ev)
 		json_set(o, "addr", sockaddr_json(v->u.msg.sa));
 	if ((v = event_arg(ev, ARG_ARGV, 0)) && v->status != VAL_EFAULT &&
 	    v->status != VAL_NULL && v->u.argv.v) {
-		unsigned i;
-
-		json_set(o, "argv", argv_json(v));
-		for (i = 0; i < v->u.argv.n; i++)
-			if (!utf8_valid(v->u.argv.v[i], v->u.argv.len[i]))
-				break;
-		if (i < v->u.argv.n) {
-			struct json_object *a = json_object_new_array();
-
-			for (i = 0; i < v->u.argv.n; i++)
-				json_object_array_add(a, json_base64(
-					v->u.argv.v[i], v->u.argv.len[i]));
-			json_set(o, "argv_base64", a);
-		}
+		json_set_bytes_array(o, "argv", v->u.argv.v, v->u.argv.len,
+				     v->u.argv.n);
 		if (v->status == VAL_TRUNCATED)
 			json_set_bool(o, "argv_truncated", true);
 	}

@@ -114,6 +114,33 @@ void json_set_bytes(struct json_object *obj, const char *key, const char *s,
 	free(key64);
 }
 
+void json_set_bytes_array(struct json_object *obj, const char *key,
+			  const char *const *strs, const size_t *lens,
+			  unsigned n)
+{
+	struct json_object *a = json_object_new_array(), *a64;
+	bool any_lossy = false, lossy;
+	char *key64;
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		size_t len = lens ? lens[i] : strlen(strs[i]);
+
+		json_object_array_add(a, json_bytes(strs[i], len, &lossy));
+		any_lossy |= lossy;
+	}
+	json_object_object_add(obj, key, a);
+	if (!any_lossy)
+		return;
+	a64 = json_object_new_array();
+	for (i = 0; i < n; i++)
+		json_object_array_add(a64, json_base64(strs[i], lens ? lens[i]
+								  : strlen(strs[i])));
+	key64 = xasprintf("%s_base64", key);
+	json_object_object_add(obj, key64, a64);
+	free(key64);
+}
+
 struct json_object *json_hex(uint64_t v)
 {
 	char buf[24];

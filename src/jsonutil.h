@@ -25,6 +25,15 @@ struct json_object *json_bytes(const char *s, size_t len, bool *lossy);
 void json_set_bytes(struct json_object *obj, const char *key, const char *s,
 		    size_t len);
 
+/*
+ * Set obj[key] to an array of n strings (lens may be NULL for C strings).
+ * When any is not valid UTF-8, also set obj[key + "_base64"] to the array
+ * of all of them in base64.
+ */
+void json_set_bytes_array(struct json_object *obj, const char *key,
+			  const char *const *strs, const size_t *lens,
+			  unsigned n);
+
 /* Base64 of bytes, as a JSON string. */
 struct json_object *json_base64(const char *s, size_t len);
 

@@ -10,8 +10,11 @@
 #include "config.h"
 #include "util.h"
 
+/* Long options have values above 255 so that an error about one is never
+ * taken for a short option (see bad_option). */
 enum long_only {
-	OPT_REPORT = 256,
+	OPT_QUIET = 256,
+	OPT_REPORT,
 	OPT_MAX_EVENTS,
 	OPT_HELP,
 	OPT_VERSION,
@@ -20,7 +23,7 @@ enum long_only {
 static const struct option long_options[] = {
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "max-events", required_argument, NULL, OPT_MAX_EVENTS },
-	{ "quiet", no_argument, NULL, 'q' },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -47,6 +50,30 @@ static void usage(void)
 	       "127 or 126 when it could not be started; 2 for a bad command line;\n"
 	       "125 when tracing itself failed. See gobox-strace(1).\n",
 	       progname, DEFAULT_MAX_EVENTS);
+}
+
+/*
+ * The message for an option getopt refused. opt is getopt's optopt: a
+ * short option's letter, a long option's value (a long option given an
+ * argument it does not take), or 0 for an unknown long option, which is
+ * then the word arg (getopt has moved past it).
+ */
+static void bad_option(const char *arg, int opt, char *err, size_t errlen)
+{
+	const struct option *lo;
+
+	if (opt > 0 && opt < 256) {
+		snprintf(err, errlen, "unknown option '-%c'", opt);
+		return;
+	}
+	for (lo = long_options; lo->name; lo++)
+		if (opt && lo->val == opt) {
+			snprintf(err, errlen, "option '--%s' takes no argument",
+				 lo->name);
+			return;
+		}
+	snprintf(err, errlen, "unknown option '%.*s'",
+		 (int)strcspn(arg, "="), arg);
 }
 
 /* -e EXPR: "trace=LIST" or a bare LIST, as strace takes it. */
@@ -116,6 +143,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 				return OPTIONS_ERROR;
 			break;
 		case 'q':
+		case OPT_QUIET:
 			o->quiet = true;
 			break;
 		case 'f':
@@ -134,11 +162,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 				 argv[optind - 1]);
 			return OPTIONS_ERROR;
 		default:
-			if (optopt)
-				snprintf(err, errlen, "unknown option '-%c'", optopt);
-			else
-				snprintf(err, errlen, "unknown option '%s'",
-					 argv[optind - 1]);
+			bad_option(argv[optind - 1], optopt, err, errlen);
 			return OPTIONS_ERROR;
 		}
 	}

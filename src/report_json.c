@@ -32,16 +32,6 @@ static uint64_t tv_ms(struct timeval tv)
 	return (uint64_t)tv.tv_sec * 1000u + (uint64_t)tv.tv_usec / 1000u;
 }
 
-static struct json_object *argv_array(char *const *argv, unsigned argc)
-{
-	struct json_object *a = json_object_new_array();
-	unsigned i;
-
-	for (i = 0; i < argc; i++)
-		json_object_array_add(a, json_bytes(argv[i], strlen(argv[i]), NULL));
-	return a;
-}
-
 static unsigned count_argv(char *const *argv)
 {
 	unsigned n = 0;
@@ -143,7 +133,8 @@ static struct json_object *proc_json(const struct proc *p, uint64_t base)
 						buf, sizeof(buf)));
 	if (p->exe)
 		json_set_bytes(o, "exe", p->exe, strlen(p->exe));
-	json_set(o, "argv", argv_array(p->argv, p->argc));
+	json_set_bytes_array(o, "argv", (const char *const *)p->argv, NULL,
+			     p->argc);
 	if (p->argv_truncated)
 		json_set_bool(o, "argv_truncated", true);
 	json_set_int(o, "execs", p->execs);
@@ -252,7 +243,8 @@ static struct json_object *command_json(const struct run_result *r)
 	struct json_object *o = json_object_new_object();
 	const struct context *c = &r->ctx;
 
-	json_set(o, "argv", argv_array(c->argv, count_argv(c->argv)));
+	json_set_bytes_array(o, "argv", (const char *const *)c->argv, NULL,
+			     count_argv(c->argv));
 	if (c->program)
 		json_set_bytes(o, "program", c->program, strlen(c->program));
 	if (c->binary_path)

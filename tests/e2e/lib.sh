@@ -57,9 +57,17 @@ strace_counts() {
 	[ -n "$STRACE" ] || skip "strace is not installed"
 	set_=$1
 	shift
-	"$STRACE" -f -c -o "$TMP/strace.c" -e trace="$set_" "$@" >/dev/null 2>&1 || true
-	awk '/^-/ { n++; next } n == 1 && NF >= 5 && $NF != "total" {
-		if (NF == 6) print $6, $4, $5; else print $5, $4, 0 }' \
+	rm -f "$TMP/strace.c"
+	"$STRACE" -f -c -o "$TMP/strace.c" -e trace="$set_" "$@" >/dev/null 2>"$TMP/strace.err" || true
+	[ -s "$TMP/strace.c" ] ||
+		fail "strace -e trace=$set_ $* did not run: $(tail -n 3 "$TMP/strace.err")"
+	# One table per personality: the first is x86_64's; the calls of the
+	# others get their ABI after a slash, as gobox_counts writes them.
+	awk '/^System call usage summary for 32 bit mode/ { abi = "/i386" }
+	/^System call usage summary for x32 mode/ { abi = "/x32" }
+	/^-/ { n++; next }
+	n % 2 == 1 && NF >= 5 && $NF != "total" {
+		if (NF == 6) print $6 abi, $4, $5; else print $5 abi, $4, 0 }' \
 		"$TMP/strace.c" | sort
 }
 
@@ -69,7 +77,10 @@ strace_errnos() {
 	[ -n "$STRACE" ] || skip "strace is not installed"
 	set_=$1
 	shift
-	"$STRACE" -f -qq -o "$TMP/strace.t" -e trace="$set_" "$@" >/dev/null 2>&1 || true
+	rm -f "$TMP/strace.t"
+	"$STRACE" -f -qq -o "$TMP/strace.t" -e trace="$set_" "$@" >/dev/null 2>"$TMP/strace.err" || true
+	[ -e "$TMP/strace.t" ] ||
+		fail "strace -e trace=$set_ $* did not run: $(tail -n 3 "$TMP/strace.err")"
 	awk '
 	/ = -1 E[A-Z0-9_]+ / || / = \? ERESTART/ {
 		name = ""
@@ -79,7 +90,8 @@ strace_errnos() {
 			name = substr($0, RSTART, RLENGTH - 1)
 			sub(/^[0-9]+ +/, "", name)
 		}
-		for (i = 1; i <= NF; i++)
+		# The result is at the end: a path may hold " = -1 EXXX " too.
+		for (i = NF; i > 1; i--)
 			if ($i ~ /^E[A-Z0-9_]+$/ && ($(i-1) == "-1" || $(i-1) == "?")) {
 				count[name " " $i]++
 				break
@@ -89,11 +101,84 @@ strace_errnos() {
 }
 
 # Our counts in the same form, from the report.
+# Calls of another ABI than x86_64 are named NAME/ABI (open/i386).
 gobox_counts() {
-	"$JQ" -r '.syscalls.table[] | "\(.name) \(.calls) \(.errors)"' "$REPORT" | sort
+	"$JQ" -r '.syscalls.table[] |
+		"\(.name)\(if .abi == "x86_64" then "" else "/" + .abi end) \(.calls) \(.errors)"' \
+		"$REPORT" | sort
 }
 
+# strace's trace lines do not tell ABIs apart: errnos add up by name.
 gobox_errnos() {
-	"$JQ" -r '.syscalls.table[] | .name as $n | .errnos | to_entries[] |
-		"\($n) \(.key) \(.value)"' "$REPORT" | sort
+	"$JQ" -r '[.syscalls.table[] | .name as $n | .errnos | to_entries[] |
+		{k: "\($n) \(.key)", v: .value}] | group_by(.k)[] |
+		"\(.[0].k) \(map(.v) | add)"' "$REPORT" | sort
+}
+
+# --- more helpers ------------------------------------------------------------
+
+# The calls traced when no -e is given, as a list for strace -e trace=.
+DEFAULT_SET=open,openat,openat2,creat,connect,clone,clone3,fork,vfork,write,writev,pwrite64,pwritev,pwritev2,execve,execveat
+
+# The sources of the test programs (for a test that builds one itself).
+PROGSRC=${TESTLIB%/e2e/lib.sh}/progs
+
+# jcheck MESSAGE FILTER [jq options...]: check, with options for jq such
+# as --arg NAME VALUE or --argjson NAME JSON.
+jcheck() {
+	msg_=$1
+	expr_=$2
+	shift 2
+	"$JQ" -e "$@" "$expr_" "$REPORT" >/dev/null ||
+		fail "$msg_ (jq: $expr_ -> $("$JQ" -c "$@" "$expr_" "$REPORT" 2>&1 | head -c 400))"
+}
+
+# same_lines WHAT EXPECTED GOT: two lists of lines must be equal; the
+# difference is shown when they are not.
+same_lines() {
+	[ "$2" = "$3" ] && return 0
+	printf '%s\n' "$2" >"$TMP/expected.txt"
+	printf '%s\n' "$3" >"$TMP/got.txt"
+	fail "$1 (- expected, + got):
+$(diff -u "$TMP/expected.txt" "$TMP/got.txt" | tail -n +3)"
+}
+
+# only NAME...: keep the lines of standard input whose first word is one
+# of the names.
+only() {
+	awk -v names=" $* " 'index(names, " " $1 " ")'
+}
+
+# expect_status CODE MESSAGE: gobox's (or run_status's) exit status.
+expect_status() {
+	expect_eq "$STATUS" "$1" "${2:-exit status}"
+}
+
+# shell_status PROGRAM [ARGS...]: the exit status sh reports for the
+# program run without us (the oracle for exit codes and signals).
+shell_status() {
+	(
+		set +e
+		"$@" >/dev/null 2>&1
+		echo $?
+	)
+}
+
+# strace_trace SET PROGRAM [ARGS...]: strace's trace lines of the run in
+# $TMP/strace.t ("PID call(args) = result"), for tests that compare
+# decoded arguments with strace's.
+strace_trace() {
+	[ -n "$STRACE" ] || skip "strace is not installed"
+	set_=$1
+	shift
+	rm -f "$TMP/strace.t"
+	"$STRACE" -f -qq -o "$TMP/strace.t" -e trace="$set_" "$@" >/dev/null 2>"$TMP/strace.err" || true
+	[ -e "$TMP/strace.t" ] ||
+		fail "strace -e trace=$set_ $* did not run: $(tail -n 3 "$TMP/strace.err")"
+}
+
+# need_strace: skip the test now when strace is missing (a skip inside
+# "$(strace_counts ...)" would only leave the command substitution).
+need_strace() {
+	[ -n "$STRACE" ] && [ -x "$STRACE" ] || skip "strace is not installed"
 }
