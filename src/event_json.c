@@ -90,7 +90,7 @@ static struct json_object *open_how_json(const struct arg_value *v)
 static struct json_object *memory_value(const struct arg_value *v)
 {
 	if (v->status == VAL_NULL)
-		return json_object_new_string("NULL");
+		return NULL;	/* JSON null */
 	if (v->status == VAL_EFAULT || v->status == VAL_UNREAD)
 		return unreadable(v);
 	switch (v->type) {
@@ -159,6 +159,12 @@ static struct json_object *arg_json(const struct event *ev,
 	case ARG_SIGNAL:
 		return json_object_new_string(
 			signal_name(arg_int(v->raw), buf, sizeof(buf)));
+	case ARG_SOCKFAMILY:
+		return json_object_new_string(
+			family_name(arg_int(v->raw), buf, sizeof(buf)));
+	case ARG_SOCKTYPE:
+		return json_object_new_string(
+			socktype_format((uint32_t)v->raw, buf, sizeof(buf)));
 	case ARG_CLONE_FLAGS:
 		if (v->u.clone)
 			return clone_json(v);
@@ -177,7 +183,7 @@ static struct json_object *arg_json(const struct event *ev,
 	case ARG_RBUF:
 	case ARG_ENVP:
 		if (!arg_ptr(ev, v->raw))
-			return json_object_new_string("NULL");
+			return NULL;	/* JSON null */
 		return json_hex(arg_ptr(ev, v->raw));
 	default:
 		return json_hex(v->raw);
@@ -201,6 +207,9 @@ static void add_paths(struct json_object *o, const struct event *ev)
 		if (v->u.str.resolved)
 			json_set_bytes(o, keys[n][1], v->u.str.resolved,
 				       strlen(v->u.str.resolved));
+		if (v->status == VAL_TRUNCATED)
+			json_set_bool(o, n ? "path2_truncated" : "path_truncated",
+				      true);
 	}
 }
 

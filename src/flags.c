@@ -163,6 +163,36 @@ char *clone_flags_format(uint64_t flags, int exit_signal, char *buf,
 	return buf;
 }
 
+static const struct flag_name sock_types[] = {
+	F(SOCK_STREAM), F(SOCK_DGRAM), F(SOCK_RAW), F(SOCK_RDM),
+	F(SOCK_SEQPACKET), F(SOCK_DCCP), F(SOCK_PACKET),
+	{ 0, NULL }
+};
+
+static const struct flag_name sock_flags[] = {
+	F(SOCK_NONBLOCK), F(SOCK_CLOEXEC),
+	{ 0, NULL }
+};
+
+char *socktype_format(uint64_t type, char *buf, size_t size)
+{
+	const struct flag_name *f;
+	uint64_t base = type & 0xf;
+	size_t len;
+
+	snprintf(buf, size, "%llu", (unsigned long long)base);
+	for (f = sock_types; f->name; f++)
+		if (f->value == base)
+			snprintf(buf, size, "%s", f->name);
+	type &= ~0xfULL;
+	len = strlen(buf);
+	if (type && len + 1 < size) {
+		buf[len] = '|';
+		flags_format(sock_flags, type, buf + len + 1, size - len - 1);
+	}
+	return buf;
+}
+
 char *atflags_format(uint64_t flags, char *buf, size_t size)
 {
 	return flags_format(at_flags, flags, buf, size);

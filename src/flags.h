@@ -25,6 +25,9 @@ char *oflags_format(uint64_t flags, char *buf, size_t size);
 char *clone_flags_format(uint64_t flags, int exit_signal, char *buf,
 			 size_t size);
 
+/* SOCK_* type, then SOCK_NONBLOCK and SOCK_CLOEXEC. */
+char *socktype_format(uint64_t type, char *buf, size_t size);
+
 /* AT_* flags. */
 char *atflags_format(uint64_t flags, char *buf, size_t size);
 

@@ -2,7 +2,6 @@
 #include <stdio.h>
 
 #include "options.h"
-#include "report_json.h"
 #include "run.h"
 #include "util.h"
 
@@ -22,14 +21,6 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	case OPTIONS_RUN:
 		break;
-	}
-	/* Fail before the program runs, not after, when the report cannot
-	 * be written. */
-	if (o.report_path &&
-	    report_path_check(o.report_path, err, sizeof(err)) < 0) {
-		errorf("%s", err);
-		options_free(&o);
-		return EXIT_USAGE;
 	}
 	status = run(&o);
 	options_free(&o);

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
@@ -14,6 +15,8 @@
  * taken for a short option (see bad_option). */
 enum long_only {
 	OPT_QUIET = 256,
+	OPT_TRACE,
+	OPT_SHOW_TRACE,
 	OPT_REPORT,
 	OPT_MAX_EVENTS,
 	OPT_HELP,
@@ -24,6 +27,8 @@ static const struct option long_options[] = {
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "max-events", required_argument, NULL, OPT_MAX_EVENTS },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "trace", required_argument, NULL, OPT_TRACE },
+	{ "show-trace", no_argument, NULL, OPT_SHOW_TRACE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -34,14 +39,18 @@ static void usage(void)
 	printf("usage: %s [options] [--] PROGRAM [ARGS...]\n"
 	       "Run PROGRAM under ptrace and seccomp-bpf and report what it did.\n"
 	       "\n"
-	       "  -e trace=LIST      calls and classes to trace (default: open,\n"
-	       "                     openat, openat2, creat, connect, clone, clone3,\n"
-	       "                     fork, vfork, write, writev, pwrite64, pwritev,\n"
-	       "                     pwritev2, execve, execveat); classes: %%file,\n"
-	       "                     %%net, %%proc, %%write, %%read, %%desc, ...; all\n"
+	       "  -e trace=LIST      calls to trace, by name, %%class, /regex, all or\n"
+	       "  --trace=LIST       none; !item removes (default: open, openat,\n"
+	       "                     openat2, creat, connect, clone, clone3, fork,\n"
+	       "                     vfork, write, writev, pwrite64, pwritev,\n"
+	       "                     pwritev2, execve, execveat). Classes: file, desc,\n"
+	       "                     net, proc, signal, ipc, memory, creds, clock (as\n"
+	       "                     in strace), write, read, system, meta, create,\n"
+	       "                     delete\n"
+	       "      --show-trace   print the calls -e selects and exit\n"
 	       "      --report FILE  write the JSON report to FILE\n"
 	       "      --max-events N keep the first N calls in the report (%u)\n"
-	       "  -q, --quiet        no summary table on stderr\n"
+	       "  -q, --quiet        no summary table (errors are still shown)\n"
 	       "  -f, -c             accepted for strace users; always on\n"
 	       "  -h, --help         show this help\n"
 	       "  -V, --version      show the version\n"
@@ -74,6 +83,16 @@ static void bad_option(const char *arg, int opt, char *err, size_t errlen)
 		}
 	snprintf(err, errlen, "unknown option '%.*s'",
 		 (int)strcspn(arg, "="), arg);
+}
+
+static void print_trace(const struct traceset *ts)
+{
+	const char **names = traceset_names(ts, NULL);
+	unsigned i;
+
+	for (i = 0; names[i]; i++)
+		printf("%s\n", names[i]);
+	free(names);
 }
 
 /* -e EXPR: "trace=LIST" or a bare LIST, as strace takes it. */
@@ -115,7 +134,7 @@ static int parse_count(const char *opt, const char *arg, unsigned *out,
 enum options_result options_parse(int argc, char **argv, struct options *o,
 				  char *err, size_t errlen)
 {
-	bool trace_given = false;
+	bool trace_given = false, show_trace = false;
 	int c;
 
 	memset(o, 0, sizeof(*o));
@@ -129,6 +148,14 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		case 'e':
 			if (parse_expr(o, optarg, &trace_given, err, errlen) < 0)
 				return OPTIONS_ERROR;
+			break;
+		case OPT_TRACE:
+			if (traceset_parse(&o->trace, optarg, err, errlen) < 0)
+				return OPTIONS_ERROR;
+			trace_given = true;
+			break;
+		case OPT_SHOW_TRACE:
+			show_trace = true;
 			break;
 		case OPT_REPORT:
 			if (!*optarg) {
@@ -166,13 +193,17 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			return OPTIONS_ERROR;
 		}
 	}
+	if (!trace_given)
+		traceset_set_default(&o->trace);
+	if (show_trace) {
+		print_trace(&o->trace);
+		return OPTIONS_EXIT;
+	}
 	if (optind >= argc) {
 		snprintf(err, errlen, "no program to run");
 		return OPTIONS_ERROR;
 	}
 	o->argv = argv + optind;
-	if (!trace_given)
-		traceset_set_default(&o->trace);
 	return OPTIONS_RUN;
 }
 

@@ -88,31 +88,55 @@ void proc_thread_end(struct proc_list *list, struct proc *p, pid_t tid,
 	}
 }
 
-static void free_argv(struct proc *p)
+static void image_free(struct image *im)
 {
 	unsigned i;
 
-	for (i = 0; i < p->argc; i++)
-		free(p->argv[i]);
-	free(p->argv);
-	p->argv = NULL;
-	p->argc = 0;
+	for (i = 0; i < im->argc; i++)
+		free(im->argv[i]);
+	free(im->argv);
+	free(im->lens);
+	free(im->exe);
+	memset(im, 0, sizeof(*im));
 }
 
-void proc_set_exec(struct proc *p, const char *exe, const char *const *argv,
-		   const size_t *lens, unsigned argc, bool truncated)
+static void image_set(struct image *im, const char *exe,
+		      const char *const *argv, const size_t *lens,
+		      unsigned argc, bool truncated)
 {
 	unsigned i;
 
-	free(p->exe);
-	p->exe = exe ? xstrdup(exe) : NULL;
-	free_argv(p);
-	p->argv = xcalloc(argc + 1, sizeof(*p->argv));
-	for (i = 0; i < argc; i++)
-		p->argv[i] = lens ? xstrndup(argv[i], lens[i]) : xstrdup(argv[i]);
-	p->argc = argc;
-	p->argv_truncated = truncated;
-	p->execs++;
+	image_free(im);
+	im->exe = exe ? xstrdup(exe) : NULL;
+	im->argv = xcalloc(argc + 1, sizeof(*im->argv));
+	im->lens = xcalloc(argc + 1, sizeof(*im->lens));
+	for (i = 0; i < argc; i++) {
+		im->lens[i] = lens ? lens[i] : strlen(argv[i]);
+		im->argv[i] = xstrndup(argv[i], im->lens[i]);
+	}
+	im->argc = argc;
+	im->truncated = truncated;
+}
+
+void proc_set_image(struct proc *p, const char *exe, const char *const *argv,
+		    const size_t *lens, unsigned argc, bool truncated)
+{
+	image_set(&p->image, exe, argv, lens, argc, truncated);
+}
+
+void proc_exec(struct proc *p, uint64_t now_ns, const char *exe,
+	       const char *const *argv, const size_t *lens, unsigned argc,
+	       bool truncated)
+{
+	image_set(&p->image, exe, argv, lens, argc, truncated);
+	p->image.time_ns = now_ns;
+	p->exec_count++;
+	if (p->nexecs == PROC_MAX_EXECS)
+		return;
+	p->execs = xrealloc(p->execs, (p->nexecs + 1) * sizeof(*p->execs));
+	memset(&p->execs[p->nexecs], 0, sizeof(*p->execs));
+	image_set(&p->execs[p->nexecs], exe, argv, lens, argc, truncated);
+	p->execs[p->nexecs++].time_ns = now_ns;
 }
 
 void proc_set_status(struct proc *p, int status)
@@ -133,8 +157,10 @@ void proc_list_free(struct proc_list *list)
 
 	for (; p; p = next) {
 		next = p->next;
-		free(p->exe);
-		free_argv(p);
+		image_free(&p->image);
+		while (p->nexecs)
+			image_free(&p->execs[--p->nexecs]);
+		free(p->execs);
 		free(p->threads);
 		tally_free(&p->tallies);
 		free(p);

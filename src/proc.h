@@ -8,6 +8,19 @@
 
 #include "tally.h"
 
+/* A program image and its command line. */
+struct image {
+	char *exe;		/* from /proc/PID/exe, or NULL */
+	char **argv;
+	size_t *lens;		/* argv[i] may hold any byte but NUL */
+	unsigned argc;
+	bool truncated;		/* argv was cut at our limit */
+	uint64_t time_ns;	/* when it was exec'd (0: inherited) */
+};
+
+/* Execs kept per process; exec_count counts them all. */
+#define PROC_MAX_EXECS 16
+
 /* One thread of a process, alive or gone. */
 struct thread_rec {
 	pid_t tid;
@@ -31,11 +44,10 @@ struct proc {
 	struct proc *first_child, *last_child, *next_sibling;
 	struct proc *next;	/* every process, in the order first seen */
 
-	char *exe;		/* the image, from /proc/PID/exe at each exec */
-	char **argv;		/* of the last successful exec */
-	unsigned argc;
-	bool argv_truncated;
-	unsigned execs;		/* successful execs */
+	struct image image;	/* what it runs now */
+	struct image *execs;	/* its first PROC_MAX_EXECS execs */
+	unsigned nexecs;
+	unsigned exec_count;	/* successful execs */
 
 	uint64_t start_ns, end_ns;
 	bool ended;
@@ -79,9 +91,15 @@ struct thread_rec *proc_thread_find(struct proc *p, pid_t tid);
 void proc_thread_end(struct proc_list *list, struct proc *p, pid_t tid,
 		     uint64_t now_ns);
 
-/* Record a successful exec: the new image and arguments. */
-void proc_set_exec(struct proc *p, const char *exe, const char *const *argv,
-		   const size_t *lens, unsigned argc, bool truncated);
+/* Set the image a process runs without an exec (at its start). lens may
+ * be NULL for C strings. */
+void proc_set_image(struct proc *p, const char *exe, const char *const *argv,
+		    const size_t *lens, unsigned argc, bool truncated);
+
+/* Record a successful exec of a new image. */
+void proc_exec(struct proc *p, uint64_t now_ns, const char *exe,
+	       const char *const *argv, const size_t *lens, unsigned argc,
+	       bool truncated);
 
 /* Record the leader's wait status. */
 void proc_set_status(struct proc *p, int status);

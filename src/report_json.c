@@ -7,17 +7,15 @@
 #include "report_json.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "flags.h"
 #include "jsonutil.h"
+#include "outfile.h"
 #include "run.h"
 #include "syscalls.h"
 #include "util.h"
@@ -113,6 +111,34 @@ static struct json_object *threads_json(const struct proc *p, uint64_t base)
 	return list;
 }
 
+/* "exe", "argv" (and "argv_base64", "argv_truncated") of an image. */
+static void add_image(struct json_object *o, const struct image *im)
+{
+	if (im->exe)
+		json_set_bytes(o, "exe", im->exe, strlen(im->exe));
+	else
+		json_object_object_add(o, "exe", NULL);
+	json_set_bytes_array(o, "argv", (const char *const *)im->argv,
+			     im->lens, im->argc);
+	if (im->truncated)
+		json_set_bool(o, "argv_truncated", true);
+}
+
+static struct json_object *execs_json(const struct proc *p, uint64_t base)
+{
+	struct json_object *a = json_object_new_array();
+	unsigned i;
+
+	for (i = 0; i < p->nexecs; i++) {
+		struct json_object *o = json_object_new_object();
+
+		json_set_double(o, "time_ms", ms_since(base, p->execs[i].time_ns), 3);
+		add_image(o, &p->execs[i]);
+		json_object_array_add(a, o);
+	}
+	return a;
+}
+
 static struct json_object *proc_json(const struct proc *p, uint64_t base)
 {
 	struct json_object *o = json_object_new_object();
@@ -131,13 +157,9 @@ static struct json_object *proc_json(const struct proc *p, uint64_t base)
 		json_set_str(o, "clone_flags",
 			     clone_flags_format(p->clone_flags, p->exit_signal,
 						buf, sizeof(buf)));
-	if (p->exe)
-		json_set_bytes(o, "exe", p->exe, strlen(p->exe));
-	json_set_bytes_array(o, "argv", (const char *const *)p->argv, NULL,
-			     p->argc);
-	if (p->argv_truncated)
-		json_set_bool(o, "argv_truncated", true);
-	json_set_int(o, "execs", p->execs);
+	add_image(o, &p->image);
+	json_set_int(o, "exec_count", p->exec_count);
+	json_set(o, "execs", execs_json(p, base));
 	json_set_double(o, "start_ms", ms_since(base, p->start_ns), 3);
 	if (p->ended)
 		json_set_double(o, "end_ms", ms_since(base, p->end_ns), 3);
@@ -220,21 +242,12 @@ static struct json_object *errors_json(const struct error_list *l)
 static struct json_object *trace_set_json(const struct traceset *ts)
 {
 	struct json_object *a = json_object_new_array();
-	unsigned nr;
+	const char **names = traceset_names(ts, NULL);
+	unsigned i;
 
-	/* By name, once: the x86_64 table holds every name but socketcall
-	 * and the i386-only calls, which follow. */
-	for (nr = 0; nr < syscall_count(ABI_X86_64); nr++)
-		if (traceset_has(ts, ABI_X86_64, nr))
-			json_object_array_add(a, json_object_new_string(
-				syscall_lookup(ABI_X86_64, nr)->name));
-	for (nr = 0; nr < syscall_count(ABI_I386); nr++) {
-		const struct syscall_desc *d = syscall_lookup(ABI_I386, nr);
-
-		if (d && traceset_has(ts, ABI_I386, nr) &&
-		    syscall_number(ABI_X86_64, d->name) < 0)
-			json_object_array_add(a, json_object_new_string(d->name));
-	}
+	for (i = 0; names[i]; i++)
+		json_object_array_add(a, json_object_new_string(names[i]));
+	free(names);
 	return a;
 }
 
@@ -265,16 +278,26 @@ static void add_flat_keys(struct json_object *o, const struct run_result *r)
 	json_set_str(o, "end_time", buf);
 	json_set_uint(o, "execution_duration",
 		      (c->end_mono_ns - c->start_mono_ns) / 1000000u);
-	json_set_int(o, "pid", r->pid);
+	if (r->pid)
+		json_set_int(o, "pid", r->pid);
+	else
+		json_object_object_add(o, "pid", NULL);
 	add_exit(o, r->exit_known, r->exit_code, r->term_signal, r->core_dumped);
-	json_set_bool(o, "was_killed", r->term_signal != 0 ||
-				       r->tracer.killed != KILL_NONE);
+	/* Killed by gobox-strace, not by a signal of its own making. */
+	json_set_bool(o, "was_killed", r->tracer.killed != KILL_NONE);
+	if (r->tracer.killed == KILL_INTERRUPTED)
+		json_set_str(o, "kill_reason", "interrupted");
+	else
+		json_object_object_add(o, "kill_reason", NULL);
 	json_set_int(o, "gobox_exit_status", r->status);
 	/* ru_maxrss is in KiB: the largest of the tracees. */
 	json_set_double(o, "peak_memory_mb", r->rusage.ru_maxrss / 1024.0, 2);
 	json_set_uint(o, "cpu_user_time_ms", tv_ms(r->rusage.ru_utime));
 	json_set_uint(o, "cpu_system_time_ms", tv_ms(r->rusage.ru_stime));
-	json_set_int(o, "binary_size_bytes", c->binary_size);
+	if (c->binary_size >= 0)
+		json_set_int(o, "binary_size_bytes", c->binary_size);
+	else
+		json_object_object_add(o, "binary_size_bytes", NULL);
 	if (c->binary_sha256[0])
 		json_set_str(o, "binary_sha256", c->binary_sha256);
 	json_set_bytes(o, "cwd", c->cwd, strlen(c->cwd));
@@ -303,86 +326,22 @@ struct json_object *report_json(const struct run_result *r)
 	return o;
 }
 
-/* A new temporary file beside path; its name in *tmp. */
-static int open_beside(const char *path, char **tmp)
-{
-	char *copy = xstrdup(path);
-	int fd;
-
-	*tmp = xasprintf("%s/.%s.XXXXXX", dirname(copy), basename((char *)path));
-	free(copy);
-	fd = mkostemp(*tmp, O_CLOEXEC);
-	return fd < 0 ? -errno : fd;
-}
-
-int report_path_check(const char *path, char *err, size_t errlen)
-{
-	struct stat st;
-	char *tmp;
-	int fd;
-
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		snprintf(err, errlen, "cannot write '%s': %s", path,
-			 strerror(EISDIR));
-		return -EISDIR;
-	}
-	fd = open_beside(path, &tmp);
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot write '%s': %s", path,
-			 strerror(-fd));
-		free(tmp);
-		return fd;
-	}
-	close(fd);
-	unlink(tmp);
-	free(tmp);
-	return 0;
-}
-
-int json_write_file(struct json_object *obj, const char *path, char *err,
-		    size_t errlen)
-{
-	char *copy = xstrdup(path), *tmp;
-	mode_t mask = umask(0);
-	int fd, rc = 0;
-
-	umask(mask);
-
-	tmp = xasprintf("%s/.%s.XXXXXX", dirname(copy), basename((char *)path));
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		rc = -errno;
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
-		goto out;
-	}
-	if (json_object_to_fd(fd, obj, JSON_C_TO_STRING_PRETTY |
-				       JSON_C_TO_STRING_NOSLASHESCAPE) < 0 ||
-	    write_all(fd, "\n", 1) < 0 || fchmod(fd, 0666 & ~mask) < 0 ||
-	    fsync(fd) < 0) {
-		rc = -(errno ? errno : EIO);
-		snprintf(err, errlen, "cannot write '%s': %s", path,
-			 strerror(-rc));
-		close(fd);
-		unlink(tmp);
-		goto out;
-	}
-	close(fd);
-	if (rename(tmp, path) < 0) {
-		rc = -errno;
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
-		unlink(tmp);
-	}
-out:
-	free(tmp);
-	return rc;
-}
-
-int report_json_write(const struct run_result *r, const char *path,
+int report_json_write(const struct run_result *r, struct outfile *out,
 		      char *err, size_t errlen)
 {
 	struct json_object *o = report_json(r);
-	int rc = json_write_file(o, path, err, errlen);
+	int rc = 0;
 
+	if (json_object_to_fd(out->fd, o, JSON_C_TO_STRING_PRETTY |
+					  JSON_C_TO_STRING_NOSLASHESCAPE) < 0 ||
+	    write_all(out->fd, "\n", 1) < 0) {
+		rc = -(errno ? errno : EIO);
+		snprintf(err, errlen, "cannot write '%s': %s", out->path,
+			 strerror(-rc));
+		outfile_abort(out);
+	} else {
+		rc = outfile_commit(out, err, errlen);
+	}
 	json_object_put(o);
 	return rc;
 }

@@ -2,12 +2,14 @@
 #ifndef GOBOX_REPORT_TEXT_H
 #define GOBOX_REPORT_TEXT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct run_result;
 
-/* A table like strace -c, with an errno column, and a line on how the
- * program ended. */
-void report_text_summary(const struct run_result *r, FILE *out);
+/* When full and the program ran: a table like strace -c, with an errno
+ * column, and a line on how the program ended. Always: the execution
+ * errors, one a line. */
+void report_text_summary(const struct run_result *r, FILE *out, bool full);
 
 #endif

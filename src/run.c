@@ -10,31 +10,15 @@
 #include <unistd.h>
 
 #include "filter.h"
+#include "flags.h"
+#include "outfile.h"
 #include "report_json.h"
 #include "report_text.h"
+#include "signals.h"
 #include "spawn.h"
 #include "util.h"
 
 extern char **environ;
-
-static void on_signal(int sig)
-{
-	tracer_interrupt = sig;
-}
-
-/* SIGINT, SIGTERM and SIGHUP end the tracees; the report is still
- * written. No SA_RESTART: waitpid must return to notice. */
-static void catch_signals(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-}
 
 /* The filter traps the user's set plus the calls we need ourselves. */
 static int build_filter(const struct options *o, struct filter *f,
@@ -64,7 +48,6 @@ static int start(struct run_result *r, struct filter *f, struct spawn *s)
 	s->argv = r->opt->argv;
 	s->envp = environ;
 	s->filter = f;
-	s->setup_fd = -1;
 	if (spawn_traced(s, err, sizeof(err)) < 0) {
 		errors_add(&r->errors, "trace_failed", NULL, 0, "%s", err);
 		return -1;
@@ -72,6 +55,20 @@ static int start(struct run_result *r, struct filter *f, struct spawn *s)
 	r->pid = s->pid;
 	tracer_adopt(&r->tracer, s->pid, r->opt->argv);
 	return 0;
+}
+
+static void note_interrupt(struct run_result *r)
+{
+	char sig[32];
+
+	signal_name(r->tracer.interrupted_by, sig, sizeof(sig));
+	if (r->tracer.killed == KILL_INTERRUPTED)
+		errors_add(&r->errors, "interrupted", NULL, 0,
+			   "interrupted by %s: the program was killed", sig);
+	else
+		errors_add(&r->errors, "interrupted", NULL, 0,
+			   "interrupted by %s: the program ended by itself",
+			   sig);
 }
 
 /* What the first process came to: started or not, and how it ended. */
@@ -82,7 +79,7 @@ static void collect_outcome(struct run_result *r, struct spawn *s)
 	int err;
 
 	r->started = r->tracer.root_exec_done;
-	if (root && root->exit_known) {
+	if (root && root->exit_known && r->started) {
 		r->exit_known = true;
 		r->exit_code = root->exit_code;
 		r->term_signal = root->term_signal;
@@ -97,23 +94,21 @@ static void collect_outcome(struct run_result *r, struct spawn *s)
 			   r->exec_errno, "cannot execute '%s': %s",
 			   r->ctx.program, strerror(r->exec_errno));
 	}
-	if (r->tracer.killed == KILL_INTERRUPTED)
-		errors_add(&r->errors, "interrupted", NULL, 0,
-			   "gobox-strace got signal %d and ended the program",
-			   r->tracer.kill_signal);
+	if (r->tracer.interrupted_by)
+		note_interrupt(r);
 }
 
 static int exit_status(const struct run_result *r)
 {
 	if (r->tracer.killed == KILL_INTERRUPTED)
-		return 128 + r->tracer.kill_signal;
+		return 128 + r->tracer.interrupted_by;
 	if (r->exec_errno)
 		return r->exec_errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
-	if (!r->started && !r->exit_known)
+	if (!r->exit_known)
 		return EXIT_TRACER;
 	if (r->term_signal)
 		return 128 + r->term_signal;
-	return r->exit_known ? r->exit_code : EXIT_TRACER;
+	return r->exit_code;
 }
 
 /* The program was not found: there is nothing to start. */
@@ -145,26 +140,44 @@ static void trace_program(struct run_result *r)
 	filter_free(&f);
 }
 
-static void write_reports(struct run_result *r)
+/* Reports that cannot be written are a failure of the tool (125): the
+ * report is what the user ran it for. */
+static void write_reports(struct run_result *r, struct outfile *json)
 {
 	char err[512];
 
 	audit_sort(&r->audit);
-	if (r->opt->report_path &&
-	    report_json_write(r, r->opt->report_path, err, sizeof(err)) < 0) {
+	if (json->path && report_json_write(r, json, err, sizeof(err)) < 0) {
 		errorf("%s", err);
-		if (r->status == 0)
-			r->status = EXIT_TRACER;
+		r->status = EXIT_TRACER;
 	}
-	if (!r->opt->quiet)
-		report_text_summary(r, stderr);
+	report_text_summary(r, stderr, !r->opt->quiet);
+}
+
+/* Open every output before the program runs: a bad path fails at once
+ * (exit 2), and the program cannot redirect an output later. */
+static int open_outputs(const struct options *o, struct outfile *json)
+{
+	char err[512];
+
+	memset(json, 0, sizeof(*json));
+	json->fd = json->dirfd = -1;
+	if (o->report_path && outfile_open(json, o->report_path, err,
+					   sizeof(err)) < 0) {
+		errorf("%s", err);
+		return -1;
+	}
+	return 0;
 }
 
 int run(const struct options *o)
 {
 	struct run_result r;
+	struct outfile json;
 	int status;
 
+	if (open_outputs(o, &json) < 0)
+		return EXIT_USAGE;
 	memset(&r, 0, sizeof(r));
 	r.opt = o;
 	context_start(&r.ctx, o->argv);
@@ -174,7 +187,7 @@ int run(const struct options *o)
 	 * and their resource use counts; tracees cannot read our memory. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	prctl(PR_SET_DUMPABLE, 0);
-	catch_signals();
+	signals_install();
 	if (!r.ctx.program)
 		not_found(&r);
 	else
@@ -182,7 +195,7 @@ int run(const struct options *o)
 	getrusage(RUSAGE_CHILDREN, &r.rusage);
 	context_end(&r.ctx);
 	r.status = exit_status(&r);
-	write_reports(&r);
+	write_reports(&r, &json);
 	status = r.status;
 	tracer_free(&r.tracer);
 	audit_free(&r.audit);

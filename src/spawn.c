@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "signals.h"
 #include "util.h"
 
 #define PTRACE_OPTIONS                                                     \
@@ -94,6 +95,7 @@ static void child(struct spawn *s, int sync_fd, int err_fd, pid_t tracer)
 	close(sync_fd);
 	sigemptyset(&all);
 	sigprocmask(SIG_SETMASK, &all, NULL);
+	signals_reset_for_exec();
 	fail.err = -filter_install(s->filter);
 	if (fail.err) {
 		fail.stage = 1;

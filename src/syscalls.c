@@ -31,7 +31,8 @@ static const struct {
 	{ "write", SC_WRITE },   { "read", SC_READ },
 	{ "memory", SC_MEMORY }, { "signal", SC_SIGNAL },
 	{ "ipc", SC_IPC },       { "creds", SC_CREDS },
-	{ "time", SC_TIME },     { "system", SC_SYSTEM },
+	{ "clock", SC_TIME },    { "time", SC_TIME },
+	{ "system", SC_SYSTEM },
 	{ "meta", SC_META },     { "create", SC_CREATE },
 	{ "delete", SC_DELETE },
 };

@@ -13,10 +13,9 @@
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 
+#include "signals.h"
 #include "tracer_int.h"
 #include "util.h"
-
-volatile sig_atomic_t tracer_interrupt;
 
 void tracer_init(struct tracer *t, struct audit *a,
 		 const struct traceset *counted)
@@ -36,9 +35,8 @@ void tracer_adopt(struct tracer *t, pid_t pid, char *const argv[])
 	while (argv[argc])
 		argc++;
 	/* Until the exec the process runs our code, with this command line. */
-	proc_set_exec(th->proc, argv[0], (const char *const *)argv, NULL,
-		      argc, false);
-	th->proc->execs = 0;
+	proc_set_image(th->proc, NULL, (const char *const *)argv, NULL, argc,
+		       false);
 }
 
 void resume(struct thread *th, int sig)
@@ -148,13 +146,37 @@ void tracer_kill_all(struct tracer *t)
 	pidmap_each(&t->threads, kill_one, NULL);
 }
 
+static void forward_one(pid_t pid, void *value, void *arg)
+{
+	(void)value;
+	kill(pid, *(int *)arg);
+}
+
+/*
+ * SIGINT, SIGTERM or SIGHUP to the tracer: the program gets the signal
+ * (the terminal sends it to the whole job; a kill() to us is passed on)
+ * and INTERRUPT_GRACE_NS to end by itself, so that its handlers run.
+ * A second signal, or the end of the grace, kills every tracee.
+ */
 static void check_interrupt(struct tracer *t)
 {
-	if (!tracer_interrupt || t->killed)
+	int sig = signal_state.interrupt;
+
+	if (t->killed)
 		return;
-	t->killed = KILL_INTERRUPTED;
-	t->kill_signal = tracer_interrupt;
-	tracer_kill_all(t);
+	if (sig && !t->interrupted_by) {
+		t->interrupted_by = sig;
+		if (signal_state.from_process)
+			pidmap_each(&t->procs, forward_one, &sig);
+		t->kill_deadline = now_mono_ns() + INTERRUPT_GRACE_NS;
+		signals_alarm_at(t->kill_deadline);
+	}
+	if (signal_state.count > 1 ||
+	    (t->kill_deadline && now_mono_ns() >= t->kill_deadline)) {
+		t->killed = KILL_INTERRUPTED;
+		signals_alarm_at(0);
+		tracer_kill_all(t);
+	}
 }
 
 int tracer_run(struct tracer *t)

@@ -19,6 +19,9 @@ enum kill_reason {
 	KILL_INTERRUPTED,	/* SIGINT, SIGTERM or SIGHUP to the tracer */
 };
 
+/* How long an interrupted program has to end by itself before SIGKILL. */
+#define INTERRUPT_GRACE_NS (2 * 1000000000ull)
+
 struct tracer {
 	struct audit *audit;
 	const struct traceset *counted;	/* what the user asked to trace */
@@ -30,12 +33,10 @@ struct tracer {
 	bool root_exec_done;		/* its first exec succeeded */
 	int root_exec_err;		/* errno of its failed exec, or 0 */
 	enum kill_reason killed;	/* set when we ended the tracees */
-	int kill_signal;		/* the signal that interrupted us */
+	int interrupted_by;		/* the signal that interrupted us */
+	uint64_t kill_deadline;		/* SIGKILL everyone at this time */
 	uint64_t stops;			/* ptrace stops served */
 };
-
-/* Set by signal handlers: the signal that asked the tracer to stop. */
-extern volatile sig_atomic_t tracer_interrupt;
 
 void tracer_init(struct tracer *t, struct audit *a,
 		 const struct traceset *counted);

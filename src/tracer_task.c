@@ -1,5 +1,7 @@
 /* tracer_task.c - processes and threads are created, exec and go */
 #include <errno.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +34,14 @@ static bool creator_flags(const struct thread *parent, struct proc *p)
 	const struct event *ev = parent->ev;
 	const struct arg_value *v;
 
-	if (!ev)
+	if (!ev || !ev->desc)
 		return false;
+	/* fork and vfork take no flags: they are clone with fixed ones. */
+	if (strcmp(ev->name, "fork") == 0 || strcmp(ev->name, "vfork") == 0) {
+		p->clone_flags = ev->name[0] == 'v' ? CLONE_VM | CLONE_VFORK : 0;
+		p->exit_signal = SIGCHLD;
+		return true;
+	}
 	v = event_arg(ev, ARG_CLONE_FLAGS, 0);
 	if (!v)
 		v = event_arg(ev, ARG_CLONE_ARGS, 0);
@@ -61,12 +69,13 @@ void on_new_task(struct tracer *t, struct thread *parent, int event)
 			p->flags_known = creator_flags(parent, p);
 			proc_link_child(parent->proc, p);
 			/* Until it execs, a child runs its parent's image. */
-			if (!p->execs && parent->proc->argc)
-				proc_set_exec(p, parent->proc->exe,
-					      (const char *const *)parent->proc->argv,
-					      NULL, parent->proc->argc,
-					      parent->proc->argv_truncated);
-			p->execs = 0;
+			if (!p->exec_count)
+				proc_set_image(p, parent->proc->image.exe,
+					       (const char *const *)
+					       parent->proc->image.argv,
+					       parent->proc->image.lens,
+					       parent->proc->image.argc,
+					       parent->proc->image.truncated);
 		} else {
 			struct thread_rec *rec =
 				proc_thread_find(child->proc, child->tid);
@@ -99,8 +108,8 @@ static void read_exec(pid_t pid, struct proc *p)
 			lens[argc++] = (size_t)(i - start);
 			start = i + 1;
 		}
-	proc_set_exec(p, elen > 0 ? exe : NULL, argv, lens, argc,
-		      n >= (long)sizeof(buf) - 1 || argc == ARRAY_SIZE(argv));
+	proc_exec(p, now_mono_ns(), elen > 0 ? exe : NULL, argv, lens, argc,
+		  n >= (long)sizeof(buf) - 1 || argc == ARRAY_SIZE(argv));
 }
 
 void on_exec(struct tracer *t, pid_t tid)

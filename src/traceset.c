@@ -2,6 +2,7 @@
 #include "traceset.h"
 
 #include <errno.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,38 @@ void traceset_merge(struct traceset *dst, const struct traceset *src)
 				set_bit(dst, abi, nr, true);
 }
 
+/* Apply on to every call whose name matches an extended regex. */
+static int set_regex(struct traceset *ts, const char *re, bool on, char *err,
+		     size_t errlen)
+{
+	unsigned abi, nr, matched = 0;
+	regex_t rx;
+	int rc = regcomp(&rx, re, REG_EXTENDED | REG_NOSUB);
+
+	if (rc) {
+		char msg[128];
+
+		regerror(rc, &rx, msg, sizeof(msg));
+		snprintf(err, errlen, "bad regular expression '/%s': %s", re, msg);
+		return -EINVAL;
+	}
+	for (abi = 0; abi < ABI_COUNT; abi++)
+		for (nr = 0; nr < syscall_count(abi); nr++) {
+			const struct syscall_desc *d = syscall_lookup(abi, nr);
+
+			if (d && regexec(&rx, d->name, 0, NULL, 0) == 0) {
+				set_bit(ts, abi, nr, on);
+				matched++;
+			}
+		}
+	regfree(&rx);
+	if (!matched) {
+		snprintf(err, errlen, "no system call matches '/%s'", re);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /* Apply one item of a list. Returns 0 or -EINVAL. */
 static int apply_item(struct traceset *ts, const char *item, bool on)
 {
@@ -118,6 +151,8 @@ static int apply_item(struct traceset *ts, const char *item, bool on)
 		set_matching(ts, 0, on);
 		return 0;
 	}
+	if (strcmp(item, "none") == 0)
+		return 0;
 	if (item[0] != '%' && syscall_name_known(item)) {
 		set_name(ts, item, on);
 		return 0;
@@ -140,12 +175,21 @@ int traceset_parse(struct traceset *ts, const char *list, char *err,
 		traceset_add_all(ts);
 	for (item = strtok_r(copy, ",", &save); item;
 	     item = strtok_r(NULL, ",", &save)) {
-		bool on = item[0] != '!';
+		bool on = item[0] != '!', optional;
 
 		items++;
 		if (!on)
 			item++;
-		if (apply_item(ts, item, on) < 0) {
+		/* "?name": a name this system may not know is not an error. */
+		optional = item[0] == '?';
+		if (optional)
+			item++;
+		if (item[0] == '/') {
+			rc = set_regex(ts, item + 1, on, err, errlen);
+			if (rc < 0 && !optional)
+				break;
+			rc = 0;
+		} else if (apply_item(ts, item, on) < 0 && !optional) {
 			snprintf(err, errlen,
 				 "unknown system call or class '%s' in trace list",
 				 item);
@@ -179,6 +223,34 @@ bool traceset_has_name(const struct traceset *ts, const char *name)
 			return true;
 	}
 	return false;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+const char **traceset_names(const struct traceset *ts, unsigned *count)
+{
+	unsigned abi, nr, n = 0, i, out = 0;
+	const char **names;
+
+	for (abi = 0; abi < ABI_COUNT; abi++)
+		n += syscall_count(abi);
+	names = xcalloc(n + 1, sizeof(*names));
+	n = 0;
+	for (abi = 0; abi < ABI_COUNT; abi++)
+		for (nr = 0; nr < syscall_count(abi); nr++)
+			if (traceset_has(ts, abi, nr))
+				names[n++] = syscall_lookup(abi, nr)->name;
+	qsort(names, n, sizeof(*names), by_name);
+	for (i = 0; i < n; i++)
+		if (out == 0 || strcmp(names[out - 1], names[i]) != 0)
+			names[out++] = names[i];
+	names[out] = NULL;
+	if (count)
+		*count = out;
+	return names;
 }
 
 unsigned traceset_size(const struct traceset *ts)

@@ -39,6 +39,8 @@ void traceset_merge(struct traceset *dst, const struct traceset *src);
  * Parse a -e trace= list: names of calls and of classes, comma separated.
  * A class may be written "%class"; a bare word that is a call name is the
  * call ("write" is the call, "%write" the class). "all" is every call.
+ * "none" is nothing, "/REGEX" the calls whose names match it (POSIX
+ * extended), "?item" an item that may be unknown without error.
  * "!item" removes; a list that starts with "!" starts from "all".
  * Returns 0, or -EINVAL with a message in err.
  */
@@ -49,6 +51,12 @@ bool traceset_has(const struct traceset *ts, enum abi abi, unsigned nr);
 
 /* True when the name is traced on some ABI. */
 bool traceset_has_name(const struct traceset *ts, const char *name);
+
+/*
+ * The names in the set, each once, sorted; NULL-terminated. The strings
+ * are the tables'; free only the array.
+ */
+const char **traceset_names(const struct traceset *ts, unsigned *count);
 
 /* Number of (ABI, call) pairs in the set. */
 unsigned traceset_size(const struct traceset *ts);

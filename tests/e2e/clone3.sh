@@ -47,5 +47,5 @@ jcheck "the process list" '.processes.count == 2 and
 	(.processes.list[1] | .pid == $child and .parent == $root and
 	 .ppid == $root and .creator_tid == $root and .created_by == "clone3" and
 	 .clone_flags == "CLONE_PIDFD|CLONE_PARENT_SETTID|SIGCHLD" and
-	 .execs == 0 and .exit_code == 7 and .signal == null and
+	 .exec_count == 0 and .exit_code == 7 and .signal == null and
 	 .threads_total == 1)' --argjson root "$ROOT" --argjson child "$CHILD"

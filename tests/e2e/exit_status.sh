@@ -22,12 +22,14 @@ one() {
 	if [ "$1" = code ] || [ "$1" = thread-exit ] || [ "$1" = main-first ]; then
 		jcheck "exit_status $*: exit code $want" '
 			.exit_code == $c and .signal == null and .was_killed == false and
+			.kill_reason == null and
 			(.processes.list[0] | .exit_code == $c and .signal == null)' \
 			--argjson c "$want"
 	else
 		sig=SIG$(kill -l $((want - 128)))
 		jcheck "exit_status $*: killed by $sig" '
-			.exit_code == null and .signal == $sig and .was_killed == true and
+			.exit_code == null and .signal == $sig and
+			.was_killed == false and .kill_reason == null and
 			.core_dumped == false and
 			(.processes.list[0] | .exit_code == null and .signal == $sig)' \
 			--arg sig "$sig"

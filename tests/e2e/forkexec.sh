@@ -30,14 +30,14 @@ for mode in fork sysfork; do
 	CHILD=$(q '.processes.list[1].pid')
 	jcheck "$mode: the root process" '.processes.list[0] |
 		.pid == $root and .created_by == "spawn" and .exe == $fe and
-		.argv == [$fe0, $mode, $es, "code", "5"] and .execs == 1 and
+		.argv == [$fe0, $mode, $es, "code", "5"] and .exec_count == 1 and
 		.exit_code == 15 and .signal == null and .children == [$child]' \
 		--argjson root "$ROOT" --argjson child "$CHILD" --arg fe "$FE_REAL" \
 		--arg fe0 "$FE" --arg es "$ES" --arg mode $mode
 	jcheck "$mode: the child process" '.processes.list[1] |
 		.parent == $root and .ppid == $root and .creator_tid == $root and
 		.created_by == $call and .exe == $es_real and
-		.argv == [$es, "code", "5"] and .execs == 1 and .exit_code == 5 and
+		.argv == [$es, "code", "5"] and .exec_count == 1 and .exit_code == 5 and
 		.signal == null and .core_dumped == false and .children == [] and
 		.threads_total == 1' \
 		--argjson root "$ROOT" --arg call $CALL --arg es "$ES" \

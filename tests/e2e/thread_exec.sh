@@ -33,7 +33,8 @@ jcheck "the thread was made by a clone call of the main thread" '
 	--argjson t "$EXECER" --argjson root "$ROOT"
 jcheck "the process after the exec" '.processes.list[0] | .pid == $root and
 	.exe == $es_real and .argv == [$es, "code", "9", "thread-exec-marker"] and
-	.execs == 2 and .exit_code == 9 and .signal == null' \
+	.exec_count == 2 and (.execs | length) == 2 and .exit_code == 9 and
+	.signal == null' \
 	--argjson root "$ROOT" --arg es "$ES" --arg es_real "$ES_REAL"
 jcheck "the thread list" '.processes.list[0] | .threads_total == 2 and
 	(.threads | length) == 2 and
@@ -65,7 +66,7 @@ jcheck "--fifo: the main thread's openat never returned" '[.events.list[] |
 	 (has("result") or has("errno") | not))' \
 	--arg f "$TMP/d/fifo" --argjson root "$ROOT"
 jcheck "--fifo: the process after the exec" '.processes.count == 1 and
-	.processes.list[0].execs == 2 and .processes.list[0].exit_code == 9 and
+	.processes.list[0].exec_count == 2 and .processes.list[0].exit_code == 9 and
 	(.processes.list[0].threads | length) == 2 and
 	.processes.list[0].threads[0].ended_by_exec == true and
 	(.processes.list[0].threads[1] | .tid == $root and has("former_tid"))' \

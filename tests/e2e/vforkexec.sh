@@ -34,12 +34,12 @@ jcheck "the root process" '.processes.list[0] | .pid == $root and
 	--argjson root "$ROOT" --argjson c1 "$C1" --argjson c2 "$C2" --arg ve "$VE_REAL"
 jcheck "the child whose exec failed" '.processes.list[1] |
 	.parent == $root and .ppid == $root and .created_by == "vfork" and
-	.exe == $ve and .argv == [$ve0, $es, "code", "6"] and .execs == 0 and
+	.exe == $ve and .argv == [$ve0, $es, "code", "6"] and .exec_count == 0 and
 	.exit_code == 42' \
 	--argjson root "$ROOT" --arg ve "$VE_REAL" --arg ve0 "$VE" --arg es "$ES"
 jcheck "the child that ran another program" '.processes.list[2] |
 	.parent == $root and .ppid == $root and .created_by == "vfork" and
-	.exe == $es_real and .argv == [$es, "code", "6"] and .execs == 1 and
+	.exe == $es_real and .argv == [$es, "code", "6"] and .exec_count == 1 and
 	.exit_code == 6' \
 	--argjson root "$ROOT" --arg es "$ES" --arg es_real "$ES_REAL"
 jcheck "vfork events" '[.events.list[] | select(.syscall == "vfork") |

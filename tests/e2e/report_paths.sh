@@ -1,0 +1,49 @@
+#!/bin/sh
+# report_paths: --report writes a regular file atomically, and writes in
+# place what is not one (standard output, a pipe, a FIFO) without ever
+# replacing it; a symlink keeps pointing where it pointed. A path that
+# cannot be written is refused before the program runs.
+. "$TESTLIB"
+
+cd "$TMP"
+TRUE=$(command -v true)
+
+# "-" and /dev/stdout: the report on standard output.
+"$GOBOX" -q --report - "$TRUE" >stdout.json || fail "--report - failed"
+"$JQ" -e '.exit_code == 0' stdout.json >/dev/null || fail "--report - is not the report"
+"$GOBOX" -q --report /dev/stdout "$TRUE" | "$JQ" -e '.exit_code == 0' >/dev/null ||
+	fail "--report /dev/stdout into a pipe"
+[ -c /dev/null ] && "$GOBOX" -q --report /dev/null "$TRUE" && [ -c /dev/null ] ||
+	fail "/dev/null must stay a device"
+
+# A FIFO gets the report in place.
+mkfifo fifo
+cat fifo >from-fifo &
+"$GOBOX" -q --report fifo "$TRUE" || fail "--report FIFO failed"
+wait
+[ -p fifo ] || fail "the FIFO was replaced"
+"$JQ" -e '.exit_code == 0' from-fifo >/dev/null || fail "nothing valid came through the FIFO"
+
+# A symlink to a file: the file is replaced, the link stays.
+echo old >real.json
+ln -s real.json link.json
+"$GOBOX" -q --report link.json "$TRUE" || fail "--report through a symlink"
+[ -L link.json ] || fail "the symlink was replaced"
+"$JQ" -e '.exit_code == 0' real.json >/dev/null || fail "the link's target was not written"
+
+# A dangling symlink: its target is created.
+ln -s made.json dangling.json
+"$GOBOX" -q --report dangling.json "$TRUE" || fail "--report through a dangling symlink"
+[ -L dangling.json ] && "$JQ" -e . made.json >/dev/null || fail "dangling link"
+
+# No temporary file is left behind.
+[ -z "$(ls -A | grep '^\.')" ] || fail "temporary files left: $(ls -A)"
+
+# Refused before the program runs: a directory, a missing directory.
+for bad in "$TMP" "$TMP/missing/r.json"; do
+	STATUS=0
+	"$GOBOX" -q --report "$bad" touch "$TMP/ran" 2>err || STATUS=$?
+	expect_status 2 "--report $bad"
+	[ ! -e "$TMP/ran" ] || fail "the program ran although --report $bad is unusable"
+	grep -q "cannot write '$bad'" err || fail "message for $bad: $(cat err)"
+done
