@@ -30,11 +30,26 @@ static int open_in_place(struct outfile *o, const char *path, int flags)
 	return o->fd < 0 ? -errno : 0;
 }
 
-/* A fresh hidden file beside target, in the directory we hold open. */
+/* A hidden name beside the target that does not exist yet. */
+static void pick_temp_name(struct outfile *o)
+{
+	unsigned char rnd[6] = { 0 };
+
+	if (getrandom(rnd, sizeof(rnd), 0) != sizeof(rnd))
+		rnd[0] = (unsigned char)getpid();
+	free(o->tmp_name);
+	o->tmp_name = xasprintf(".%s.%02x%02x%02x%02x%02x%02x", o->final_name,
+				rnd[0], rnd[1], rnd[2], rnd[3], rnd[4], rnd[5]);
+}
+
+/*
+ * A fresh file beside target, in the directory we hold open. Where the
+ * file system allows, it is an O_TMPFILE: it has no name until commit,
+ * so a tracer that dies (the program may kill it) leaves nothing behind.
+ */
 static int open_temp(struct outfile *o, const char *target)
 {
 	char *dir_copy = xstrdup(target), *base_copy = xstrdup(target);
-	unsigned char rnd[6];
 	int tries, rc = 0;
 
 	o->dirfd = open(dirname(dir_copy), O_PATH | O_DIRECTORY | O_CLOEXEC);
@@ -43,13 +58,13 @@ static int open_temp(struct outfile *o, const char *target)
 	free(base_copy);
 	if (o->dirfd < 0)
 		return -errno;
+	o->fd = openat(o->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+	if (o->fd >= 0) {
+		o->unnamed = true;
+		return 0;
+	}
 	for (tries = 0; tries < 100; tries++) {
-		if (getrandom(rnd, sizeof(rnd), 0) != sizeof(rnd))
-			return -EIO;
-		free(o->tmp_name);
-		o->tmp_name = xasprintf(".%s.%02x%02x%02x%02x%02x%02x",
-					o->final_name, rnd[0], rnd[1], rnd[2],
-					rnd[3], rnd[4], rnd[5]);
+		pick_temp_name(o);
 		o->fd = openat(o->dirfd, o->tmp_name,
 			       O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
 		if (o->fd >= 0 || errno != EEXIST)
@@ -93,14 +108,39 @@ int outfile_open(struct outfile *o, const char *path, char *err,
 	return 0;
 }
 
+/* Give the O_TMPFILE a hidden name, to rename it over the target (linkat
+ * cannot replace a file). */
+static int link_unnamed(struct outfile *o)
+{
+	char proc[64];
+	int tries;
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", o->fd);
+	for (tries = 0; tries < 100; tries++) {
+		pick_temp_name(o);
+		if (linkat(AT_FDCWD, proc, o->dirfd, o->tmp_name,
+			   AT_SYMLINK_FOLLOW) == 0)
+			return 0;
+		if (errno != EEXIST)
+			break;
+	}
+	free(o->tmp_name);
+	o->tmp_name = NULL;
+	return -1;
+}
+
 int outfile_commit(struct outfile *o, char *err, size_t errlen)
 {
 	mode_t mask = umask(0);
 	int rc = 0;
 
 	umask(mask);
-	if (o->tmp_name) {
-		if (fchmod(o->fd, 0666 & ~mask) < 0 || fsync(o->fd) < 0 ||
+	if (o->unnamed && (fchmod(o->fd, 0666 & ~mask) < 0 || fsync(o->fd) < 0 ||
+			   link_unnamed(o) < 0))
+		rc = -errno;
+	if (rc == 0 && o->tmp_name) {
+		if ((!o->unnamed && (fchmod(o->fd, 0666 & ~mask) < 0 ||
+				     fsync(o->fd) < 0)) ||
 		    renameat(o->dirfd, o->tmp_name, o->dirfd, o->final_name) < 0)
 			rc = -errno;
 		else {

@@ -17,6 +17,7 @@ struct outfile {
 	char *path;		/* as the user gave it */
 	int fd;			/* where the bytes go */
 	int dirfd;		/* atomic: the directory of the target */
+	bool unnamed;		/* atomic: fd is an O_TMPFILE, not linked yet */
 	char *tmp_name;		/* atomic: the temporary file in dirfd */
 	char *final_name;	/* atomic: the name to rename it to */
 };

@@ -47,3 +47,20 @@ for bad in "$TMP" "$TMP/missing/r.json"; do
 	[ ! -e "$TMP/ran" ] || fail "the program ran although --report $bad is unusable"
 	grep -q "cannot write '$bad'" err || fail "message for $bad: $(cat err)"
 done
+
+# A tracer killed outright (the program may do it) leaves no half report
+# nor temporary file, and takes the program with it.
+mkdir killed
+"$GOBOX" -q --report killed/r.json "$PROGS/handler" "$TMP/killed.ready" >/dev/null 2>&1 &
+gpid=$!
+i=0
+while [ ! -e "$TMP/killed.ready" ]; do
+	i=$((i + 1))
+	[ $i -le 100 ] || { kill -KILL $gpid; fail "the program did not start"; }
+	sleep 0.1
+done
+kill -KILL $gpid
+wait $gpid 2>/dev/null || true
+[ -z "$(ls -A killed)" ] || fail "left behind: $(ls -A killed)"
+sleep 0.2
+! pgrep -f "handler $TMP/killed.ready" >/dev/null || fail "the program outlived the tracer"
