@@ -23,10 +23,22 @@ void audit_syscall(struct audit *a, struct proc *p, const struct event *ev)
 		json_object_array_add(a->events, event_json(ev, a->start_ns));
 }
 
+/* Events are kept as they finish; the report lists them as they began. */
+static int by_seq(const void *x, const void *y)
+{
+	const struct json_object *a = *(const struct json_object *const *)x;
+	const struct json_object *b = *(const struct json_object *const *)y;
+	uint64_t sa = json_object_get_uint64(json_object_object_get(a, "seq"));
+	uint64_t sb = json_object_get_uint64(json_object_object_get(b, "seq"));
+
+	return sa < sb ? -1 : sa > sb;
+}
+
 void audit_sort(struct audit *a)
 {
 	struct proc *p;
 
+	json_object_array_sort(a->events, by_seq);
 	tally_sort(&a->totals);
 	for (p = a->procs.first; p; p = p->next)
 		tally_sort(&p->tallies);

@@ -73,7 +73,8 @@ void decode_entry(struct event *ev)
 			return;
 	}
 	for (i = 0; i < ev->desc->nargs; i++)
-		decode_arg(ev, i);
+		if (ev->v[i].status == VAL_OK)
+			decode_arg(ev, i);
 }
 
 /* open, openat, openat2 and creat: a path in, a new descriptor out. */

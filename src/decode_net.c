@@ -200,6 +200,7 @@ void decode_socketcall(struct event *ev)
 	uint32_t sub[SYSCALL_MAX_ARGS];
 	const struct syscall_desc *desc;
 	unsigned i;
+	bool bad;
 
 	if (call >= ARRAY_SIZE(subcalls) || !subcalls[call].name)
 		return;
@@ -207,11 +208,10 @@ void decode_socketcall(struct event *ev)
 	if (!desc)
 		return;
 	memset(sub, 0, sizeof(sub));
-	if (ucopy(ev->tid, (uint32_t)ev->args[1], sub,
-		  subcalls[call].nargs * sizeof(uint32_t)) < 0) {
-		ev->v[1].status = VAL_EFAULT;
-		return;
-	}
+	/* The call is known from the register even when its arguments
+	 * cannot be read: it is still counted under its own name. */
+	bad = ucopy(ev->tid, (uint32_t)ev->args[1], sub,
+		    subcalls[call].nargs * sizeof(uint32_t)) < 0;
 	ev->desc = desc;
 	ev->name = desc->name;
 	ev->via_socketcall = true;
@@ -219,6 +219,6 @@ void decode_socketcall(struct event *ev)
 		ev->args[i] = sub[i];
 		ev->v[i].type = i < desc->nargs ? desc->arg[i] : ARG_NONE;
 		ev->v[i].raw = sub[i];
-		ev->v[i].status = VAL_OK;
+		ev->v[i].status = bad ? VAL_EFAULT : VAL_OK;
 	}
 }

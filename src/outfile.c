@@ -108,6 +108,15 @@ int outfile_open(struct outfile *o, const char *path, char *err,
 	return 0;
 }
 
+int outfile_rewind(struct outfile *o)
+{
+	if (!o->unnamed && !o->tmp_name)
+		return 0;
+	if (ftruncate(o->fd, 0) < 0 || lseek(o->fd, 0, SEEK_SET) < 0)
+		return -errno;
+	return 0;
+}
+
 /* Give the O_TMPFILE a hidden name, to rename it over the target (linkat
  * cannot replace a file). */
 static int link_unnamed(struct outfile *o)

@@ -26,6 +26,11 @@ struct outfile {
 int outfile_open(struct outfile *o, const char *path, char *err,
 		 size_t errlen);
 
+/* Before writing: empty our temporary file, in case something wrote to
+ * it meanwhile (the program can reach it through /proc/PID/fd as root).
+ * Returns 0 or -errno. */
+int outfile_rewind(struct outfile *o);
+
 /* Flush and put the file in place. Returns 0, or -errno with a message
  * in err. The outfile is closed either way. */
 int outfile_commit(struct outfile *o, char *err, size_t errlen);

@@ -72,6 +72,16 @@ struct thread_rec *proc_thread_find(struct proc *p, pid_t tid)
 	return NULL;
 }
 
+struct thread_rec *proc_thread_last(struct proc *p, pid_t tid)
+{
+	unsigned i = p->nthreads;
+
+	while (i-- > 0)
+		if (p->threads[i].tid == tid)
+			return &p->threads[i];
+	return NULL;
+}
+
 void proc_thread_end(struct proc_list *list, struct proc *p, pid_t tid,
 		     uint64_t now_ns)
 {

@@ -87,6 +87,9 @@ struct thread_rec *proc_thread_start(struct proc_list *list, struct proc *p,
 /* The live record of tid in p, or NULL. */
 struct thread_rec *proc_thread_find(struct proc *p, pid_t tid);
 
+/* The newest record of tid in p, alive or ended, or NULL. */
+struct thread_rec *proc_thread_last(struct proc *p, pid_t tid);
+
 /* A thread of p is gone. The process ends with its last thread. */
 void proc_thread_end(struct proc_list *list, struct proc *p, pid_t tid,
 		     uint64_t now_ns);

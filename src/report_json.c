@@ -332,7 +332,9 @@ int report_json_write(const struct run_result *r, struct outfile *out,
 	struct json_object *o = report_json(r);
 	int rc = 0;
 
-	if (json_object_to_fd(out->fd, o, JSON_C_TO_STRING_PRETTY |
+	errno = 0;
+	if (outfile_rewind(out) < 0 ||
+	    json_object_to_fd(out->fd, o, JSON_C_TO_STRING_PRETTY |
 					  JSON_C_TO_STRING_NOSLASHESCAPE) < 0 ||
 	    write_all(out->fd, "\n", 1) < 0) {
 		rc = -(errno ? errno : EIO);

@@ -53,6 +53,10 @@ static int start(struct run_result *r, struct filter *f, struct spawn *s)
 		return -1;
 	}
 	r->pid = s->pid;
+	/* Only now: the child inherits the flag at fork, and a process that
+	 * is not dumpable cannot be seized without privileges. From here the
+	 * program, running as our user, cannot read or trace the tracer. */
+	prctl(PR_SET_DUMPABLE, 0);
 	tracer_adopt(&r->tracer, s->pid, r->opt->argv);
 	return 0;
 }
@@ -184,9 +188,8 @@ int run(const struct options *o)
 	audit_init(&r.audit, r.ctx.start_mono_ns, o->max_events);
 	tracer_init(&r.tracer, &r.audit, &o->trace);
 	/* Orphans of the program become our children, so that we reap them
-	 * and their resource use counts; tracees cannot read our memory. */
+	 * and their resource use counts. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
-	prctl(PR_SET_DUMPABLE, 0);
 	signals_install();
 	if (!r.ctx.program)
 		not_found(&r);

@@ -99,25 +99,31 @@ int syscall_number(enum abi abi, const char *name)
 	return nr;
 }
 
+/* Names made up for numbers the tables do not know, interned so that
+ * tallies can key on the pointer. A program can try any number (its own
+ * filter may send them to us), so the table is bounded. */
+#define UNKNOWN_NAMES_MAX 4096
+
 const char *syscall_unknown_name(enum abi abi, unsigned nr)
 {
-	/* Interned so that tallies can key on the pointer. */
 	static struct {
-		enum abi abi;
-		unsigned nr;
+		unsigned key;
 		char *name;
-	} *names;
-	static size_t count;
-	size_t i;
+	} slots[UNKNOWN_NAMES_MAX * 2];
+	static unsigned used;
+	unsigned key = (nr & 0x3fffffffu) << 2 | (unsigned)abi, i;
 
-	for (i = 0; i < count; i++)
-		if (names[i].abi == abi && names[i].nr == nr)
-			return names[i].name;
-	names = xrealloc(names, (count + 1) * sizeof(*names));
-	names[count].abi = abi;
-	names[count].nr = nr;
-	names[count].name = xasprintf("syscall_%u", nr);
-	return names[count++].name;
+	key++;	/* 0 marks an empty slot */
+	for (i = (key * 2654435761u) % ARRAY_SIZE(slots); slots[i].key;
+	     i = (i + 1) % ARRAY_SIZE(slots))
+		if (slots[i].key == key)
+			return slots[i].name;
+	if (used == UNKNOWN_NAMES_MAX)
+		return "syscall_unknown";
+	used++;
+	slots[i].key = key;
+	slots[i].name = xasprintf("syscall_%u", nr);
+	return slots[i].name;
 }
 
 bool syscall_name_known(const char *name)

@@ -57,6 +57,8 @@ void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
 	proc_thread_end(&t->audit->procs, p, th->tid, now_ns);
 	if (pidmap_get(&t->threads, th->tid) == th)
 		pidmap_del(&t->threads, th->tid);
+	if (!th->linked)
+		pidmap_put(&t->unlinked, th->tid, p);
 	if (p->ended && pidmap_get(&t->procs, p->pid) == p)
 		pidmap_del(&t->procs, p->pid);
 	free(th);

@@ -14,6 +14,8 @@ struct thread {
 	struct event *ev;	/* the call between its entry and exit stops */
 	bool in_syscall;	/* resumed with PTRACE_SYSCALL for the exit */
 	bool exiting;		/* PTRACE_EVENT_EXIT seen */
+	bool linked;		/* its creation event was seen (or it is
+				 * the first process) */
 };
 
 /* The thread of tid, or NULL. */
@@ -25,7 +27,8 @@ struct thread *thread_get(struct tracer *t, pid_t tid);
  */
 struct thread *thread_discover(struct tracer *t, pid_t tid);
 
-/* Forget a thread that is gone (its record in proc ends at now_ns). */
+/* Forget a thread that is gone (its record in proc ends at now_ns). One
+ * whose creation event has not come yet waits for it in t->unlinked. */
 void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns);
 
 /* Give the thread another id (a thread that called execve becomes the

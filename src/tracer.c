@@ -30,6 +30,7 @@ void tracer_adopt(struct tracer *t, pid_t pid, char *const argv[])
 	struct thread *th = thread_discover(t, pid);
 	unsigned argc = 0;
 
+	th->linked = true;
 	th->proc->created_by = "spawn";
 	t->root_pid = pid;
 	while (argv[argc])
@@ -223,6 +224,7 @@ void tracer_free(struct tracer *t)
 	pidmap_each(&t->threads, free_thread, NULL);
 	pidmap_free(&t->threads);
 	pidmap_free(&t->procs);
+	pidmap_free(&t->unlinked);
 	while ((ev = t->spare)) {
 		t->spare = *(struct event **)ev->buf;
 		free(ev);

@@ -27,6 +27,8 @@ struct tracer {
 	const struct traceset *counted;	/* what the user asked to trace */
 	struct pidmap threads;		/* tid -> struct thread, alive */
 	struct pidmap procs;		/* pid -> struct proc, alive */
+	struct pidmap unlinked;		/* tid -> struct proc: ended before
+					 * its creation event came */
 	struct event *spare;		/* events ready for reuse */
 	uint64_t seq;			/* events numbered from 1 */
 	pid_t root_pid;			/* the process we started */

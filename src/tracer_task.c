@@ -52,36 +52,56 @@ static bool creator_flags(const struct thread *parent, struct proc *p)
 	return true;
 }
 
+/* Record who made the task tid of process p (its record may be ended). */
+static void note_creation(struct thread *parent, struct proc *p, pid_t tid,
+			  int event)
+{
+	struct thread_rec *rec;
+
+	if (p != parent->proc) {
+		p->creator_tid = parent->tid;
+		p->created_by = creator_name(parent, event);
+		p->flags_known = creator_flags(parent, p);
+		proc_link_child(parent->proc, p);
+		/* Until it execs, a child runs its parent's image. */
+		if (!p->exec_count)
+			proc_set_image(p, parent->proc->image.exe,
+				       (const char *const *)parent->proc->image.argv,
+				       parent->proc->image.lens,
+				       parent->proc->image.argc,
+				       parent->proc->image.truncated);
+		return;
+	}
+	rec = proc_thread_last(p, tid);
+	if (rec)
+		rec->creator_tid = parent->tid;
+}
+
+/*
+ * A fork, vfork or clone event in the parent. The child's own stops can
+ * come before this event, and so can its end: a task that ended before
+ * its creation was seen waits in t->unlinked, so that it is not taken
+ * for a new task.
+ */
 void on_new_task(struct tracer *t, struct thread *parent, int event)
 {
 	unsigned long msg = 0;
 	struct thread *child;
+	struct proc *ended;
 
 	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &msg) == 0 && msg > 0) {
-		child = thread_get(t, (pid_t)msg);
-		if (!child)
-			child = thread_discover(t, (pid_t)msg);
-		if (child->proc != parent->proc) {
-			struct proc *p = child->proc;
+		pid_t tid = (pid_t)msg;
 
-			p->creator_tid = parent->tid;
-			p->created_by = creator_name(parent, event);
-			p->flags_known = creator_flags(parent, p);
-			proc_link_child(parent->proc, p);
-			/* Until it execs, a child runs its parent's image. */
-			if (!p->exec_count)
-				proc_set_image(p, parent->proc->image.exe,
-					       (const char *const *)
-					       parent->proc->image.argv,
-					       parent->proc->image.lens,
-					       parent->proc->image.argc,
-					       parent->proc->image.truncated);
+		child = thread_get(t, tid);
+		if (child) {
+			child->linked = true;
+			note_creation(parent, child->proc, tid, event);
+		} else if ((ended = pidmap_del(&t->unlinked, tid))) {
+			note_creation(parent, ended, tid, event);
 		} else {
-			struct thread_rec *rec =
-				proc_thread_find(child->proc, child->tid);
-
-			if (rec)
-				rec->creator_tid = parent->tid;
+			child = thread_discover(t, tid);
+			child->linked = true;
+			note_creation(parent, child->proc, tid, event);
 		}
 	}
 	resume(parent, 0);
@@ -132,8 +152,10 @@ void on_exec(struct tracer *t, pid_t tid)
 		thread_rename(t, execer, tid);
 		th = execer;
 	}
-	if (!th)
+	if (!th) {
 		th = thread_discover(t, tid);
+		th->linked = true;
+	}
 	read_exec(tid, th->proc);
 	if (tid == t->root_pid)
 		t->root_exec_done = true;

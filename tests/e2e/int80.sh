@@ -38,15 +38,24 @@ jcheck "i386 open of a missing file" '[.events.list[] | select(.abi == "i386" an
 	.[0].errno == "ENOENT" and .[0].result == -1' --arg m "$D/missing"
 check '[.syscalls.table[] | select(.abi == "i386")] | map({key: .name, value:
 	[.calls, .errors, .errnos]}) | from_entries ==
-	{open: [2, 1, {ENOENT: 1}], write: [1, 0, {}]}' \
+	{open: [2, 1, {ENOENT: 1}], write: [1, 0, {}],
+	 connect: [1, 1, {EFAULT: 1}]}' \
 	"the i386 rows of the table"
+# A socketcall whose argument block cannot be read is still the connect it
+# stands for (the call number is in a register): counted, not dropped.
+check '[.events.list[] | select(.abi == "i386" and .syscall == "connect")] |
+	length == 1 and (.[0] | .via == "socketcall" and .errno == "EFAULT" and
+	.args[1].error == "EFAULT")' "an unreadable socketcall connect"
 check '[.events.list[] | select(.abi == "x86_64" and
 	(.syscall == "open" or .syscall == "write"))] | length == 0' \
 	"no 32-bit call taken for a 64-bit one"
 : >"$D/f"
+# One deliberate difference: strace cannot read the unreadable socketcall's
+# arguments and calls it "socketcall", outside -e trace=connect; we count
+# the connect it asked for (the sub-call number is in a register).
 same_lines "counts against strace -f -c (both personalities)" \
 	"$(strace_counts "$DEFAULT_SET" "$PROGS/int80" "$D/f" "$D/missing")" \
-	"$(gobox_counts)"
+	"$(gobox_counts | grep -v '^connect/i386 1 1$')"
 
 # A real i386 program, if this machine can build one.
 if ! ${CC:-gcc} -m32 -D_GNU_SOURCE -o "$TMP/int80_32" "$PROGSRC/int80.c" \

@@ -8,6 +8,8 @@
  *   i386 write(fd, "int80\n", 6)        (eax=4)
  *   i386 close(fd)                      (eax=6)
  *   i386 open(MISSING, O_RDONLY)        -> ENOENT, when MISSING is given
+ *   i386 socketcall(SYS_CONNECT, args)  -> EFAULT: args points at a page
+ *                                          that is not mapped (eax=102)
  * Exits 77 when the kernel has no 32-bit system calls (ENOSYS).
  *
  * Built with -m32 (by tests/e2e/int80.sh): a real i386 program making
@@ -27,6 +29,8 @@
 #define NR32_WRITE 4
 #define NR32_OPEN 5
 #define NR32_CLOSE 6
+#define NR32_SOCKETCALL 102
+#define SYS_CONNECT_CALL 3
 
 #if defined(__x86_64__)
 
@@ -67,6 +71,11 @@ int main(int argc, char **argv)
 	if (int80(NR32_CLOSE, fd, 0, 0) != 0 || n != 6)
 		return 1;
 	if (argc > 2 && int80(NR32_OPEN, (long)(low + 2048), O_RDONLY, 0) != -ENOENT)
+		return 1;
+	/* The page after the one we own is not mapped (MAP_32BIT leaves
+	 * room), and neither the kernel nor a tracer can read it. */
+	munmap(low, 4096);
+	if (int80(NR32_SOCKETCALL, SYS_CONNECT_CALL, (long)low, 0) != -EFAULT)
 		return 1;
 	return 0;
 }
