@@ -11,6 +11,7 @@ void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max)
 	a->start_ns = start_ns;
 	a->events_max = events_max;
 	a->events = json_object_new_array();
+	policy_log_init(&a->policy);
 }
 
 void audit_syscall(struct audit *a, struct proc *p, const struct event *ev)
@@ -50,4 +51,5 @@ void audit_free(struct audit *a)
 	tally_free(&a->totals);
 	json_object_put(a->events);
 	a->events = NULL;
+	policy_log_free(&a->policy);
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "event.h"
+#include "policy_log.h"
 #include "proc.h"
 #include "tally.h"
 
@@ -16,6 +17,7 @@ struct audit {
 	struct json_object *events;	/* the first events_max events */
 	unsigned events_max;
 	uint64_t events_seen;		/* every traced call, kept or not */
+	struct policy_log policy;	/* what the policy decided */
 };
 
 void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max);

@@ -15,10 +15,29 @@
 #include "spawn.h"
 #include "util.h"
 
+static void to_hex(const unsigned char *md, unsigned len, char out[65])
+{
+	unsigned i;
+
+	out[0] = '\0';
+	for (i = 0; i < len && i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
+void sha256_hex(const void *data, size_t len, char out[65])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned mdlen = 0;
+
+	if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL))
+		mdlen = 0;
+	to_hex(md, mdlen, out);
+}
+
 int sha256_file(const char *path, char out[65])
 {
 	unsigned char buf[65536], md[EVP_MAX_MD_SIZE];
-	unsigned mdlen = 0, i;
+	unsigned mdlen = 0;
 	EVP_MD_CTX *ctx;
 	ssize_t n;
 	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = 0;
@@ -41,8 +60,7 @@ int sha256_file(const char *path, char out[65])
 		EVP_DigestUpdate(ctx, buf, (size_t)n);
 	}
 	EVP_DigestFinal_ex(ctx, md, &mdlen);
-	for (i = 0; i < mdlen && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
+	to_hex(md, mdlen, out);
 out:
 	EVP_MD_CTX_free(ctx);
 	close(fd);

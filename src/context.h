@@ -3,6 +3,7 @@
 #define GOBOX_CONTEXT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -32,6 +33,9 @@ void context_start(struct context *c, char *const argv[]);
 void context_end(struct context *c);
 
 void context_free(struct context *c);
+
+/* SHA-256 of bytes as 64 hex digits. */
+void sha256_hex(const void *data, size_t len, char out[65]);
 
 /* SHA-256 of a file as 64 hex digits. Returns 0 or -errno. */
 int sha256_file(const char *path, char out[65]);

@@ -39,6 +39,9 @@ static void decode_arg(struct event *ev, unsigned i)
 	case ARG_MSGHDR:
 		decode_msghdr(ev, i);
 		break;
+	case ARG_MMSGHDR:
+		decode_mmsghdr(ev, i);
+		break;
 	case ARG_CLONE_FLAGS:
 		decode_clone_flags(ev, i);
 		break;

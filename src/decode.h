@@ -39,6 +39,10 @@ void decode_open_how(struct event *ev, unsigned i);
 void decode_fd_path(struct event *ev);
 void decode_sockaddr(struct event *ev, unsigned i);
 void decode_msghdr(struct event *ev, unsigned i);
+void decode_mmsghdr(struct event *ev, unsigned i);
+
+/* sendmmsg entries whose addresses are read (and judged by a policy). */
+#define DECODE_MMSG_MAX 64
 void decode_socketcall(struct event *ev);
 void decode_clone_flags(struct event *ev, unsigned i);
 void decode_clone_args(struct event *ev, unsigned i);

@@ -147,6 +147,56 @@ fault:
 	v->status = VAL_EFAULT;
 }
 
+/*
+ * sendmmsg: the destination of each of the first DECODE_MMSG_MAX
+ * messages (recvmmsg's addresses are written by the kernel: not read).
+ */
+void decode_mmsghdr(struct event *ev, unsigned i)
+{
+	struct arg_value *v = &ev->v[i];
+	uint64_t addr = arg_ptr(ev, v->raw);
+	unsigned vlen = (unsigned)ev->args[i + 1], k;
+	bool wide = abi_ptr_size(ev->abi) == 8;
+	size_t stride = wide ? 64 : 32;
+
+	if (!(ev->desc->classes & SC_WRITE))
+		return;
+	if (!addr) {
+		v->status = VAL_NULL;
+		return;
+	}
+	if (vlen > DECODE_MMSG_MAX)
+		vlen = DECODE_MMSG_MAX;
+	v->u.mmsg.sa = event_alloc(ev, (vlen + 1) * sizeof(*v->u.mmsg.sa));
+	if (!v->u.mmsg.sa) {
+		v->status = VAL_UNREAD;
+		return;
+	}
+	for (k = 0; k < vlen; k++) {
+		uint64_t name, namelen;
+
+		if (wide) {
+			struct msghdr64 m;
+
+			if (ucopy(ev->tid, addr + k * stride, &m, sizeof(m)) < 0)
+				break;
+			name = m.name, namelen = m.namelen;
+		} else {
+			struct msghdr32 m;
+
+			if (ucopy(ev->tid, addr + k * stride, &m, sizeof(m)) < 0)
+				break;
+			name = m.name, namelen = m.namelen;
+		}
+		v->u.mmsg.sa[k] = NULL;
+		if (name)
+			read_sockaddr(ev, name, namelen, &v->u.mmsg.sa[k]);
+	}
+	v->u.mmsg.n = k;
+	if (k < vlen && k == 0)
+		v->status = VAL_EFAULT;
+}
+
 /* socketcall sub-calls that i386 has no system call of its own for. */
 static const struct syscall_desc legacy_calls[] = {
 	{ "accept", SC_NET | SC_DESC, 3, { ARG_FD, ARG_PTR, ARG_PTR } },

@@ -75,6 +75,10 @@ struct arg_value {
 			uint64_t bytes;
 			unsigned count;
 		} msg;
+		struct {			/* ARG_MMSGHDR (sendmmsg) */
+			struct sockaddr_info **sa;	/* NULL: none */
+			unsigned n;		/* entries read */
+		} mmsg;
 	} u;
 };
 

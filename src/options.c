@@ -18,6 +18,9 @@ enum long_only {
 	OPT_TRACE,
 	OPT_SHOW_TRACE,
 	OPT_REPORT,
+	OPT_POLICY,
+	OPT_LEARN,
+	OPT_DENY_EXIT,
 	OPT_MAX_EVENTS,
 	OPT_HELP,
 	OPT_VERSION,
@@ -25,6 +28,9 @@ enum long_only {
 
 static const struct option long_options[] = {
 	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "policy", required_argument, NULL, OPT_POLICY },
+	{ "learn", required_argument, NULL, OPT_LEARN },
+	{ "deny-exit", required_argument, NULL, OPT_DENY_EXIT },
 	{ "max-events", required_argument, NULL, OPT_MAX_EVENTS },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "trace", required_argument, NULL, OPT_TRACE },
@@ -49,6 +55,9 @@ static void usage(void)
 	       "                     delete\n"
 	       "      --show-trace   print the calls -e selects and exit\n"
 	       "      --report FILE  write the JSON report to FILE\n"
+	       "      --policy FILE  enforce the policy in FILE (gobox-policy(5))\n"
+	       "      --learn FILE   write a policy allowing what the run did\n"
+	       "      --deny-exit N  exit N when the policy denied or killed\n"
 	       "      --max-events N keep the first N calls in the report (%u)\n"
 	       "  -q, --quiet        no summary table (errors are still shown)\n"
 	       "  -f, -c             accepted for strace users; always on\n"
@@ -140,6 +149,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	memset(o, 0, sizeof(*o));
 	traceset_init(&o->trace);
 	o->max_events = DEFAULT_MAX_EVENTS;
+	o->deny_exit = -1;
 	opterr = 0;
 	optind = 0;	/* 0, not 1: also resets glibc's state in a group */
 	/* "+": stop at the first non-option, the program's name. */
@@ -164,6 +174,29 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			}
 			o->report_path = optarg;
 			break;
+		case OPT_POLICY:
+		case OPT_LEARN:
+			if (!*optarg) {
+				snprintf(err, errlen, "empty file name for --%s",
+					 c == OPT_POLICY ? "policy" : "learn");
+				return OPTIONS_ERROR;
+			}
+			*(c == OPT_POLICY ? &o->policy_path : &o->learn_path) =
+				optarg;
+			break;
+		case OPT_DENY_EXIT: {
+			unsigned n;
+
+			if (parse_count("--deny-exit", optarg, &n, err, errlen) < 0)
+				return OPTIONS_ERROR;
+			if (n > 255) {
+				snprintf(err, errlen, "--deny-exit takes 0 to 255, "
+					 "not %u", n);
+				return OPTIONS_ERROR;
+			}
+			o->deny_exit = (int)n;
+			break;
+		}
 		case OPT_MAX_EVENTS:
 			if (parse_count("--max-events", optarg, &o->max_events,
 					err, errlen) < 0)
@@ -201,6 +234,11 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	}
 	if (optind >= argc) {
 		snprintf(err, errlen, "no program to run");
+		return OPTIONS_ERROR;
+	}
+	if (o->policy_path && o->learn_path) {
+		snprintf(err, errlen, "--learn runs without a policy: drop "
+			 "--policy or --learn");
 		return OPTIONS_ERROR;
 	}
 	o->argv = argv + optind;

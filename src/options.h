@@ -10,6 +10,9 @@
 struct options {
 	struct traceset trace;		/* what to trace and count */
 	const char *report_path;	/* --report FILE, or NULL */
+	const char *policy_path;	/* --policy FILE, or NULL */
+	const char *learn_path;		/* --learn FILE, or NULL */
+	int deny_exit;			/* --deny-exit N, or -1 */
 	bool quiet;			/* -q: no summary on stderr */
 	unsigned max_events;		/* events kept in the report */
 	char **argv;			/* the program and its arguments */

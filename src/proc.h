@@ -55,6 +55,8 @@ struct proc {
 	int exit_code;		/* when exited normally */
 	int term_signal;	/* when killed by a signal, else 0 */
 	bool core_dumped;
+	const char *killed_by;	/* "policy", "violation"... when we killed
+				 * it, else NULL */
 	long peak_rss_kb;	/* largest VmHWM read at a thread's exit */
 
 	struct thread_rec *threads;

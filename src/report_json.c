@@ -164,6 +164,8 @@ static struct json_object *proc_json(const struct proc *p, uint64_t base)
 	if (p->ended)
 		json_set_double(o, "end_ms", ms_since(base, p->end_ns), 3);
 	add_exit(o, p->exit_known, p->exit_code, p->term_signal, p->core_dumped);
+	if (p->killed_by)
+		json_set_str(o, "killed_by", p->killed_by);
 	if (p->peak_rss_kb >= 0)
 		json_set_int(o, "peak_memory_kb", p->peak_rss_kb);
 	json_set_int(o, "threads_total", p->nthreads);
@@ -284,9 +286,12 @@ static void add_flat_keys(struct json_object *o, const struct run_result *r)
 		json_object_object_add(o, "pid", NULL);
 	add_exit(o, r->exit_known, r->exit_code, r->term_signal, r->core_dumped);
 	/* Killed by gobox-strace, not by a signal of its own making. */
-	json_set_bool(o, "was_killed", r->tracer.killed != KILL_NONE);
+	json_set_bool(o, "was_killed", r->tracer.killed != KILL_NONE ||
+		      (r->audit.procs.first && r->audit.procs.first->killed_by));
 	if (r->tracer.killed == KILL_INTERRUPTED)
 		json_set_str(o, "kill_reason", "interrupted");
+	else if (r->audit.procs.first && r->audit.procs.first->killed_by)
+		json_set_str(o, "kill_reason", r->audit.procs.first->killed_by);
 	else
 		json_object_object_add(o, "kill_reason", NULL);
 	json_set_int(o, "gobox_exit_status", r->status);
@@ -323,6 +328,7 @@ struct json_object *report_json(const struct run_result *r)
 	json_set(o, "processes", processes_json(r));
 	json_set(o, "syscalls", syscalls_json(r));
 	json_set(o, "events", events_json(r));
+	json_set(o, "policy", policy_log_json(&r->audit.policy, r->policy));
 	return o;
 }
 

@@ -6,12 +6,15 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "filter.h"
 #include "flags.h"
 #include "outfile.h"
+#include "policy_eval.h"
+#include "policy_parse.h"
 #include "report_json.h"
 #include "report_text.h"
 #include "signals.h"
@@ -20,17 +23,21 @@
 
 extern char **environ;
 
-/* The filter traps the user's set plus the calls we need ourselves. */
-static int build_filter(const struct options *o, struct filter *f,
+/* The filter traps the user's set, what the policy decides, and the
+ * calls we need ourselves (exec, and the tracer's protections). */
+static int build_filter(const struct run_result *r, struct filter *f,
 			char *err, size_t errlen)
 {
 	struct traceset trapped;
 	int rc;
 
 	traceset_init(&trapped);
-	traceset_merge(&trapped, &o->trace);
+	traceset_merge(&trapped, &r->opt->trace);
 	traceset_add_name(&trapped, "execve");
 	traceset_add_name(&trapped, "execveat");
+	protection_traceset(&trapped);
+	if (r->policy)
+		policy_traceset(r->policy, &trapped);
 	rc = filter_build(&trapped, f, err, errlen);
 	traceset_free(&trapped);
 	return rc;
@@ -40,7 +47,7 @@ static int start(struct run_result *r, struct filter *f, struct spawn *s)
 {
 	char err[512];
 
-	if (build_filter(r->opt, f, err, sizeof(err)) < 0) {
+	if (build_filter(r, f, err, sizeof(err)) < 0) {
 		errors_add(&r->errors, "filter_failed", NULL, 0, "%s", err);
 		return -1;
 	}
@@ -104,6 +111,13 @@ static void collect_outcome(struct run_result *r, struct spawn *s)
 
 static int exit_status(const struct run_result *r)
 {
+	const struct policy_log *pl = &r->audit.policy;
+
+	/* For CI: the run broke the policy, whatever the program says. */
+	if (r->opt->deny_exit >= 0 &&
+	    pl->by_action[ACT_DENY] + pl->by_action[ACT_KILL] +
+	    json_object_array_length(pl->violations) > 0)
+		return r->opt->deny_exit;
 	if (r->tracer.killed == KILL_INTERRUPTED)
 		return 128 + r->tracer.interrupted_by;
 	if (r->exec_errno)
@@ -174,19 +188,40 @@ static int open_outputs(const struct options *o, struct outfile *json)
 	return 0;
 }
 
+/* Read the policy before anything runs: a mistake stops us here. */
+static int load_policy(struct run_result *r, struct policy *p)
+{
+	const char *tmp = getenv("TMPDIR"), *home = getenv("HOME");
+	struct policy_env env = { tmp && *tmp ? tmp : "/tmp",
+				  home && *home ? home : "/", r->ctx.cwd };
+	char err[1024];
+
+	if (!r->opt->policy_path)
+		return 0;
+	if (policy_load(p, r->opt->policy_path, &env, err, sizeof(err)) < 0) {
+		errorf("%s", err);
+		return -1;
+	}
+	r->policy = p;
+	return 0;
+}
+
 int run(const struct options *o)
 {
 	struct run_result r;
 	struct outfile json;
+	struct policy policy;
 	int status;
 
-	if (open_outputs(o, &json) < 0)
-		return EXIT_USAGE;
 	memset(&r, 0, sizeof(r));
 	r.opt = o;
 	context_start(&r.ctx, o->argv);
+	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json) < 0) {
+		context_free(&r.ctx);
+		return EXIT_USAGE;
+	}
 	audit_init(&r.audit, r.ctx.start_mono_ns, o->max_events);
-	tracer_init(&r.tracer, &r.audit, &o->trace);
+	tracer_init(&r.tracer, &r.audit, &o->trace, r.policy);
 	/* Orphans of the program become our children, so that we reap them
 	 * and their resource use counts. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
@@ -204,5 +239,7 @@ int run(const struct options *o)
 	audit_free(&r.audit);
 	errors_free(&r.errors);
 	context_free(&r.ctx);
+	if (r.policy)
+		policy_free(r.policy);
 	return status;
 }

@@ -10,6 +10,7 @@
 #include "context.h"
 #include "errors.h"
 #include "options.h"
+#include "policy.h"
 #include "tracer.h"
 
 /* Exit statuses of gobox-strace itself (others are the program's). */
@@ -21,6 +22,7 @@
 /* Everything the reports are made of. */
 struct run_result {
 	const struct options *opt;
+	struct policy *policy;		/* NULL: observe only */
 	struct context ctx;
 	struct audit audit;
 	struct tracer tracer;

@@ -12,17 +12,32 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include "policy_eval.h"
 #include "signals.h"
 #include "tracer_int.h"
 #include "util.h"
 
+/* Is pid a thread or process of the run? */
+static bool inside_run(pid_t pid, void *arg)
+{
+	struct tracer *t = arg;
+
+	return pidmap_get(&t->threads, pid) || pidmap_get(&t->procs, pid);
+}
+
 void tracer_init(struct tracer *t, struct audit *a,
-		 const struct traceset *counted)
+		 const struct traceset *counted, struct policy *policy)
 {
 	memset(t, 0, sizeof(*t));
 	t->audit = a;
 	t->counted = counted;
+	t->policy = policy;
+	t->ops_ctx.tracer = getpid();
+	t->ops_ctx.resolve_paths = policy_needs_paths(policy);
+	t->ops_ctx.inside = inside_run;
+	t->ops_ctx.arg = t;
 }
 
 void tracer_adopt(struct tracer *t, pid_t pid, char *const argv[])

@@ -8,6 +8,8 @@
 #include <sys/types.h>
 
 #include "audit.h"
+#include "ops.h"
+#include "policy.h"
 #include "pidmap.h"
 #include "traceset.h"
 
@@ -38,10 +40,12 @@ struct tracer {
 	int interrupted_by;		/* the signal that interrupted us */
 	uint64_t kill_deadline;		/* SIGKILL everyone at this time */
 	uint64_t stops;			/* ptrace stops served */
+	struct policy *policy;		/* NULL: observe only */
+	struct ops_ctx ops_ctx;		/* what classifying calls needs */
 };
 
 void tracer_init(struct tracer *t, struct audit *a,
-		 const struct traceset *counted);
+		 const struct traceset *counted, struct policy *policy);
 
 /*
  * Take charge of the first process, seized but not stopped, still ours

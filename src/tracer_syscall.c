@@ -4,6 +4,7 @@
 #include <sys/ptrace.h>
 
 #include "decode.h"
+#include "enforce.h"
 #include "syscalls.h"
 #include "tracer_int.h"
 #include "util.h"
@@ -68,6 +69,8 @@ void on_syscall_entry(struct tracer *t, struct thread *th)
 	if (th->proc->pid == t->root_pid && !t->root_exec_done && !is_exec(ev))
 		ev->counted = false;
 	th->ev = ev;
+	if (enforce_entry(t, th))
+		return;
 	/* Calls trapped only for our own bookkeeping (exec) need no exit
 	 * stop, except the first exec, whose failure we must report. */
 	if (!ev->counted && !(is_exec(ev) && !t->root_exec_done &&

@@ -1,0 +1,599 @@
+/* ops.c - what a call does, in the terms of the policy */
+#include "ops.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "decode.h"
+#include "syscalls.h"
+#include "util.h"
+
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME 0x80
+#endif
+
+#define ALL_NAMESPACES                                                     \
+	(CLONE_NEWUSER | CLONE_NEWNET | CLONE_NEWNS | CLONE_NEWPID |          \
+	 CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP | CLONE_NEWTIME)
+
+enum how {
+	H_OPEN, H_CREAT, H_EXEC, H_PATH, H_FD, H_LINK, H_RENAME, H_UTIMENSAT,
+	H_CONNECT, H_BIND, H_SENDTO, H_SENDMSG, H_SENDMMSG,
+	H_CLONE, H_CLONE3, H_FORK, H_VFORK, H_UNSHARE, H_SETNS,
+	H_KILL, H_TKILL, H_TGKILL, H_PIDFD_SIGNAL, H_PIDFD_OPEN,
+	H_PTRACE, H_VM_WRITE,
+};
+
+/* How each call is read. dirfd/path/at are argument numbers (-1: none):
+ * at is the argument holding AT_* flags. */
+struct spec {
+	const char *name;
+	enum how how;
+	int dirfd, path, at;
+	unsigned modes;
+	bool follow;		/* follows a symlink in the last component */
+};
+
+static const struct spec specs[] = {
+	{ "open", H_OPEN, -1, 0, -1, 0, true },
+	{ "openat", H_OPEN, 0, 1, -1, 0, true },
+	{ "openat2", H_OPEN, 0, 1, -1, 0, true },
+	{ "creat", H_CREAT, -1, 0, -1, MODE_W | MODE_C, true },
+	{ "execve", H_EXEC, -1, 0, -1, MODE_X, true },
+	{ "execveat", H_EXEC, 0, 1, 4, MODE_X, true },
+	{ "truncate", H_PATH, -1, 0, -1, MODE_W, true },
+	{ "truncate64", H_PATH, -1, 0, -1, MODE_W, true },
+	{ "mkdir", H_PATH, -1, 0, -1, MODE_C, false },
+	{ "mkdirat", H_PATH, 0, 1, -1, MODE_C, false },
+	{ "mknod", H_PATH, -1, 0, -1, MODE_C, false },
+	{ "mknodat", H_PATH, 0, 1, -1, MODE_C, false },
+	{ "symlink", H_PATH, -1, 1, -1, MODE_C, false },
+	{ "symlinkat", H_PATH, 1, 2, -1, MODE_C, false },
+	{ "unlink", H_PATH, -1, 0, -1, MODE_D, false },
+	{ "unlinkat", H_PATH, 0, 1, -1, MODE_D, false },
+	{ "rmdir", H_PATH, -1, 0, -1, MODE_D, false },
+	{ "link", H_LINK, -1, 0, -1, 0, false },
+	{ "linkat", H_LINK, 0, 1, 4, 0, false },
+	{ "rename", H_RENAME, -1, 0, -1, 0, false },
+	{ "renameat", H_RENAME, 0, 1, -1, 0, false },
+	{ "renameat2", H_RENAME, 0, 1, -1, 0, false },
+	{ "chmod", H_PATH, -1, 0, -1, MODE_M, true },
+	{ "fchmodat", H_PATH, 0, 1, -1, MODE_M, true },
+	{ "fchmodat2", H_PATH, 0, 1, 3, MODE_M, true },
+	{ "chown", H_PATH, -1, 0, -1, MODE_M, true },
+	{ "chown32", H_PATH, -1, 0, -1, MODE_M, true },
+	{ "lchown", H_PATH, -1, 0, -1, MODE_M, false },
+	{ "lchown32", H_PATH, -1, 0, -1, MODE_M, false },
+	{ "fchownat", H_PATH, 0, 1, 4, MODE_M, true },
+	{ "utime", H_PATH, -1, 0, -1, MODE_M, true },
+	{ "utimes", H_PATH, -1, 0, -1, MODE_M, true },
+	{ "futimesat", H_PATH, 0, 1, -1, MODE_M, true },
+	{ "utimensat", H_UTIMENSAT, 0, 1, 3, MODE_M, true },
+	{ "utimensat_time64", H_UTIMENSAT, 0, 1, 3, MODE_M, true },
+	{ "setxattr", H_PATH, -1, 0, -1, MODE_M, true },
+	{ "lsetxattr", H_PATH, -1, 0, -1, MODE_M, false },
+	{ "removexattr", H_PATH, -1, 0, -1, MODE_M, true },
+	{ "lremovexattr", H_PATH, -1, 0, -1, MODE_M, false },
+	{ "setxattrat", H_PATH, 0, 1, 2, MODE_M, true },
+	{ "removexattrat", H_PATH, 0, 1, 2, MODE_M, true },
+	{ "file_setattr", H_PATH, 0, 1, 4, MODE_M, true },
+	{ "fchmod", H_FD, 0, -1, -1, MODE_M, true },
+	{ "fchown", H_FD, 0, -1, -1, MODE_M, true },
+	{ "fchown32", H_FD, 0, -1, -1, MODE_M, true },
+	{ "fsetxattr", H_FD, 0, -1, -1, MODE_M, true },
+	{ "fremovexattr", H_FD, 0, -1, -1, MODE_M, true },
+	{ "ftruncate", H_FD, 0, -1, -1, MODE_W, true },
+	{ "ftruncate64", H_FD, 0, -1, -1, MODE_W, true },
+	{ "connect", H_CONNECT, -1, -1, -1, 0, true },
+	{ "bind", H_BIND, -1, -1, -1, 0, false },
+	{ "sendto", H_SENDTO, -1, -1, -1, 0, true },
+	{ "sendmsg", H_SENDMSG, -1, -1, -1, 0, true },
+	{ "sendmmsg", H_SENDMMSG, -1, -1, -1, 0, true },
+	{ "clone", H_CLONE, -1, -1, -1, 0, false },
+	{ "clone3", H_CLONE3, -1, -1, -1, 0, false },
+	{ "fork", H_FORK, -1, -1, -1, 0, false },
+	{ "vfork", H_VFORK, -1, -1, -1, 0, false },
+	{ "unshare", H_UNSHARE, -1, -1, -1, 0, false },
+	{ "setns", H_SETNS, -1, -1, -1, 0, false },
+	{ "kill", H_KILL, -1, -1, -1, 0, false },
+	{ "rt_sigqueueinfo", H_KILL, -1, -1, -1, 0, false },
+	{ "tkill", H_TKILL, -1, -1, -1, 0, false },
+	{ "tgkill", H_TGKILL, -1, -1, -1, 0, false },
+	{ "rt_tgsigqueueinfo", H_TGKILL, -1, -1, -1, 0, false },
+	{ "pidfd_send_signal", H_PIDFD_SIGNAL, -1, -1, -1, 0, false },
+	{ "pidfd_open", H_PIDFD_OPEN, -1, -1, -1, 0, false },
+	{ "ptrace", H_PTRACE, -1, -1, -1, 0, false },
+	{ "process_vm_writev", H_VM_WRITE, -1, -1, -1, 0, false },
+};
+
+static const struct spec *spec_of(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(specs); i++)
+		if (strcmp(specs[i].name, name) == 0)
+			return &specs[i];
+	return NULL;
+}
+
+static struct op *new_op(struct ops *out, enum pol_cat cat, int arg)
+{
+	struct op *op;
+
+	if (out->n == OPS_MAX)
+		return NULL;
+	op = &out->v[out->n++];
+	memset(op, 0, sizeof(*op));
+	op->cat = cat;
+	op->arg = arg;
+	return op;
+}
+
+static int64_t arg_of(const struct event *ev, int i)
+{
+	return i >= 0 ? arg_int(ev->args[i]) : 0;
+}
+
+/* An fs operation on the path of argument pi (relative to dirfd di). */
+static void fs_path_op(struct event *ev, const struct ops_ctx *ctx,
+		       struct ops *out, int di, int pi, unsigned modes,
+		       bool follow, bool empty_ok)
+{
+	const struct arg_value *v = &ev->v[pi];
+	char buf[DECODE_PATH_MAX];
+	struct op *op = new_op(out, CAT_FS, pi);
+
+	if (!op)
+		return;
+	op->modes = modes;
+	if (!ctx->resolve_paths)
+		return;
+	if (v->status != VAL_OK || !v->u.str.s) {
+		/* The kernel cannot read it either, or it is too long. */
+		op->resolve_err = v->status == VAL_TRUNCATED ? -ENAMETOOLONG
+							     : -EFAULT;
+		return;
+	}
+	op->resolve_err = resolve_path(ev->tid, ev->pid,
+				       di >= 0 ? (int)arg_of(ev, di) : AT_FDCWD,
+				       v->u.str.s, follow, empty_ok, buf,
+				       sizeof(buf), &op->kind);
+	if (op->resolve_err == 0)
+		op->path = event_strdup(ev, buf, strlen(buf));
+}
+
+static unsigned open_modes(uint64_t flags)
+{
+	unsigned modes = 0;
+
+	switch (flags & O_ACCMODE) {
+	case O_RDONLY:
+		modes = MODE_R;
+		break;
+	case O_WRONLY:
+		modes = MODE_W;
+		break;
+	default:
+		modes = MODE_R | MODE_W;
+		break;
+	}
+	if (flags & O_TRUNC)
+		modes |= MODE_W;
+	if (flags & O_CREAT)
+		modes |= MODE_C;
+	if ((flags & O_TMPFILE) == O_TMPFILE)
+		modes |= MODE_C | MODE_W;
+	return modes;
+}
+
+static void classify_open(struct event *ev, const struct spec *s,
+			  const struct ops_ctx *ctx, struct ops *out)
+{
+	const struct arg_value *how = event_arg(ev, ARG_OPEN_HOW, 0);
+	uint64_t flags = 0;
+
+	if (how && how->u.how && how->status == VAL_OK)
+		flags = how->u.how->flags;
+	else if (!how)
+		flags = (uint32_t)ev->args[s->path + 1];
+	fs_path_op(ev, ctx, out, s->dirfd, s->path, open_modes(flags),
+		   !(flags & O_NOFOLLOW), false);
+}
+
+/* The memfd an execveat(fd, "", AT_EMPTY_PATH) runs: "memfd:NAME". */
+static const char *memfd_name(struct event *ev, const char *target)
+{
+	char buf[DECODE_PATH_MAX];
+	size_t n = strlen(target);
+
+	if (strncmp(target, "/memfd:", 7) != 0)
+		return NULL;
+	if (n > 10 && strcmp(target + n - 10, " (deleted)") == 0)
+		n -= 10;
+	snprintf(buf, sizeof(buf), "memfd:%.*s", (int)(n - 7), target + 7);
+	return event_strdup(ev, buf, strlen(buf));
+}
+
+static void classify_exec(struct event *ev, const struct spec *s,
+			  const struct ops_ctx *ctx, struct ops *out)
+{
+	int at = s->at >= 0 ? (int)arg_of(ev, s->at) : 0;
+	struct op *fs, *exec;
+
+	fs_path_op(ev, ctx, out, s->dirfd, s->path, MODE_X,
+		   !(at & AT_SYMLINK_NOFOLLOW), at & AT_EMPTY_PATH);
+	fs = &out->v[out->n - 1];
+	exec = new_op(out, CAT_PROC, s->path);
+	if (!exec)
+		return;
+	exec->proc_op = PROC_EXEC;
+	exec->path = fs->path;
+	exec->kind = fs->kind;
+	exec->resolve_err = fs->resolve_err;
+	if (fs->kind == RESOLVED_OPAQUE && fs->path) {
+		exec->path = memfd_name(ev, fs->path);
+		if (!exec->path)
+			exec->path = fs->path;
+	}
+}
+
+static void classify_link(struct event *ev, const struct spec *s,
+			  const struct ops_ctx *ctx, struct ops *out)
+{
+	int at = s->at >= 0 ? (int)arg_of(ev, s->at) : 0;
+	bool linkat = s->at >= 0;
+
+	/* A new name for a file gives the access the file had: read and
+	 * write on the old name, create on the new. */
+	fs_path_op(ev, ctx, out, s->dirfd, s->path, MODE_R | MODE_W,
+		   at & AT_SYMLINK_FOLLOW, at & AT_EMPTY_PATH);
+	fs_path_op(ev, ctx, out, linkat ? 2 : -1, linkat ? 3 : 1, MODE_C,
+		   false, false);
+}
+
+static void classify_rename(struct event *ev, const struct spec *s,
+			    const struct ops_ctx *ctx, struct ops *out)
+{
+	bool at = s->dirfd >= 0;
+	bool exchange = strcmp(s->name, "renameat2") == 0 &&
+			(arg_of(ev, 4) & RENAME_EXCHANGE);
+	unsigned both = MODE_D | MODE_C;
+
+	fs_path_op(ev, ctx, out, s->dirfd, s->path, exchange ? both : MODE_D,
+		   false, false);
+	fs_path_op(ev, ctx, out, at ? 2 : -1, at ? 3 : 1,
+		   exchange ? both : MODE_C, false, false);
+}
+
+/* An fs operation on what a descriptor refers to. */
+static void fs_fd_op(struct event *ev, const struct ops_ctx *ctx,
+		     struct ops *out, int fd, unsigned modes, int arg)
+{
+	char buf[DECODE_PATH_MAX];
+	struct op *op = new_op(out, CAT_FS, arg);
+	long n;
+
+	if (!op)
+		return;
+	op->modes = modes;
+	if (!ctx->resolve_paths)
+		return;
+	n = fd_target(ev->tid, fd, buf, sizeof(buf));
+	if (n < 0) {
+		op->resolve_err = -EBADF;
+		return;
+	}
+	op->kind = buf[0] == '/' ? RESOLVED_FILE : RESOLVED_OPAQUE;
+	op->path = event_strdup(ev, buf, (size_t)n);
+}
+
+static void classify_utimensat(struct event *ev, const struct spec *s,
+			       const struct ops_ctx *ctx, struct ops *out)
+{
+	/* A NULL path means the descriptor itself. */
+	if (ev->v[s->path].status == VAL_NULL)
+		fs_fd_op(ev, ctx, out, (int)arg_of(ev, 0), MODE_M, 0);
+	else
+		fs_path_op(ev, ctx, out, s->dirfd, s->path, MODE_M,
+			   !(arg_of(ev, s->at) & AT_SYMLINK_NOFOLLOW), false);
+}
+
+/* --- net --------------------------------------------------------------- */
+
+static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
+			struct ops *out, unsigned net_op,
+			const struct sockaddr_info *sa, int arg, bool follow)
+{
+	static const char v4mapped[] = "::ffff:";
+	struct op *op;
+
+	if (!sa)
+		return;
+	op = new_op(out, CAT_NET, arg);
+	if (!op)
+		return;
+	op->net_op = net_op;
+	switch (sa->family) {
+	case AF_INET:
+		op->family = FAM_INET;
+		snprintf(op->addr, sizeof(op->addr), "%s", sa->addr);
+		op->port = sa->port;
+		break;
+	case AF_INET6:
+		/* An IPv4 peer reached through an IPv6 socket is IPv4. */
+		if (strncasecmp(sa->addr, v4mapped, 7) == 0 &&
+		    strchr(sa->addr + 7, '.')) {
+			op->family = FAM_INET;
+			snprintf(op->addr, sizeof(op->addr), "%s", sa->addr + 7);
+		} else {
+			op->family = FAM_INET6;
+			snprintf(op->addr, sizeof(op->addr), "%s", sa->addr);
+		}
+		op->port = sa->port;
+		break;
+	case AF_UNIX:
+		if (sa->abstract || sa->unnamed) {
+			op->family = FAM_ABSTRACT;
+			op->path = sa->unnamed ? "" : sa->path;
+		} else {
+			char buf[DECODE_PATH_MAX];
+
+			op->family = FAM_UNIX;
+			op->path = sa->path;
+			if (ctx->resolve_paths && sa->path) {
+				op->resolve_err = resolve_path(
+					ev->tid, ev->pid, AT_FDCWD, sa->path,
+					follow, false, buf, sizeof(buf),
+					&op->kind);
+				if (op->resolve_err == 0)
+					op->path = event_strdup(ev, buf,
+								strlen(buf));
+			}
+		}
+		break;
+	default:
+		op->family = FAM_OTHER;
+		break;
+	}
+}
+
+static void classify_net(struct event *ev, const struct spec *s,
+			 const struct ops_ctx *ctx, struct ops *out)
+{
+	const struct arg_value *v;
+	unsigned i;
+
+	switch (s->how) {
+	case H_CONNECT:
+		v = event_arg(ev, ARG_SOCKADDR, 0);
+		if (v)
+			net_op_from(ev, ctx, out, NET_CONNECT, v->u.sa, 1, true);
+		break;
+	case H_BIND:
+		v = event_arg(ev, ARG_SOCKADDR, 0);
+		if (v) {
+			net_op_from(ev, ctx, out, NET_BIND, v->u.sa, 1, false);
+			/* A unix socket's name is a new file. */
+			if (out->n && out->v[out->n - 1].family == FAM_UNIX) {
+				struct op *fs = new_op(out, CAT_FS, 1);
+
+				if (fs) {
+					*fs = out->v[out->n - 2];
+					fs->cat = CAT_FS;
+					fs->modes = MODE_C;
+				}
+			}
+		}
+		break;
+	case H_SENDTO:
+		v = event_arg(ev, ARG_SOCKADDR, 0);
+		if (v)
+			net_op_from(ev, ctx, out, NET_SEND, v->u.sa, 4, true);
+		break;
+	case H_SENDMSG:
+		v = event_arg(ev, ARG_MSGHDR, 0);
+		if (v)
+			net_op_from(ev, ctx, out, NET_SEND, v->u.msg.sa, 1, true);
+		break;
+	default:	/* H_SENDMMSG */
+		v = event_arg(ev, ARG_MMSGHDR, 0);
+		for (i = 0; v && v->u.mmsg.sa && i < v->u.mmsg.n; i++)
+			net_op_from(ev, ctx, out, NET_SEND, v->u.mmsg.sa[i], 1,
+				    true);
+		break;
+	}
+}
+
+/* --- proc -------------------------------------------------------------- */
+
+static void clone_op(struct ops *out, uint64_t flags, int arg)
+{
+	struct op *op = new_op(out, CAT_PROC, arg);
+
+	if (op) {
+		op->proc_op = PROC_CLONE;
+		op->clone_flags = flags;
+	}
+}
+
+static void classify_clone(struct event *ev, const struct spec *s,
+			   struct ops *out)
+{
+	const struct arg_value *v;
+
+	switch (s->how) {
+	case H_CLONE:
+		clone_op(out, arg_ptr(ev, ev->args[0]) & ~0xffULL, 0);
+		break;
+	case H_CLONE3:
+		v = event_arg(ev, ARG_CLONE_ARGS, 0);
+		/* Flags we cannot read: assume the worst. */
+		clone_op(out, v && v->u.clone && v->status == VAL_OK
+				      ? v->u.clone->flags : ~0ULL, 0);
+		break;
+	case H_FORK:
+		clone_op(out, 0, -1);
+		break;
+	case H_VFORK:
+		clone_op(out, CLONE_VM | CLONE_VFORK, -1);
+		break;
+	case H_UNSHARE:
+		clone_op(out, arg_ptr(ev, ev->args[0]), 0);
+		break;
+	default:	/* H_SETNS: nstype 0 joins whatever the fd is */
+		clone_op(out, arg_int(ev->args[1]) ? (uint64_t)arg_int(ev->args[1])
+						   : ALL_NAMESPACES, 1);
+		break;
+	}
+}
+
+/* The process a pidfd (or an fd of /proc/PID) refers to, or 0. */
+static pid_t pidfd_target(pid_t tid, int fd)
+{
+	char path[64], buf[512], *p;
+	long n = fd_target(tid, fd, buf, sizeof(buf));
+
+	if (n > 6 && strncmp(buf, "/proc/", 6) == 0)
+		return (pid_t)strtol(buf + 6, NULL, 10);
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)tid, fd);
+	if (read_small_file(path, buf, sizeof(buf)) < 0)
+		return 0;
+	p = strstr(buf, "\nPid:");
+	return p ? (pid_t)strtol(p + 5, NULL, 10) : 0;
+}
+
+static void target_op(struct event *ev, const struct ops_ctx *ctx,
+		      struct ops *out, enum proc_op what, pid_t target,
+		      int sig, int arg)
+{
+	struct op *op = new_op(out, CAT_PROC, arg);
+
+	(void)ev;
+	if (!op)
+		return;
+	op->proc_op = what;
+	op->signal = sig;
+	op->target = target;
+	if (target <= 0) {
+		op->group_signal = what == PROC_SIGNAL;
+		op->target_outside = target == -1;
+		return;
+	}
+	op->target_tracer = target == ctx->tracer;
+	op->target_outside = !ctx->inside(target, ctx->arg);
+}
+
+static void classify_target(struct event *ev, const struct spec *s,
+			    const struct ops_ctx *ctx, struct ops *out)
+{
+	long req;
+
+	switch (s->how) {
+	case H_KILL:
+		target_op(ev, ctx, out, PROC_SIGNAL, (pid_t)arg_of(ev, 0),
+			  (int)arg_of(ev, 1), 0);
+		break;
+	case H_TKILL:
+		target_op(ev, ctx, out, PROC_SIGNAL, (pid_t)arg_of(ev, 0),
+			  (int)arg_of(ev, 1), 0);
+		break;
+	case H_TGKILL:
+		target_op(ev, ctx, out, PROC_SIGNAL, (pid_t)arg_of(ev, 1),
+			  (int)arg_of(ev, 2), 1);
+		break;
+	case H_PIDFD_SIGNAL:
+		target_op(ev, ctx, out, PROC_SIGNAL,
+			  pidfd_target(ev->tid, (int)arg_of(ev, 0)),
+			  (int)arg_of(ev, 1), 0);
+		break;
+	case H_PIDFD_OPEN:
+		/* Only the tracer matters here: a pidfd can signal it. */
+		target_op(ev, ctx, out, PROC_SIGNAL, (pid_t)arg_of(ev, 0), 0, 0);
+		break;
+	case H_PTRACE:
+		req = (long)arg_ptr(ev, ev->args[0]);
+		if (req != PTRACE_TRACEME)
+			target_op(ev, ctx, out, PROC_PTRACE, (pid_t)arg_of(ev, 1),
+				  0, 1);
+		break;
+	default:	/* H_VM_WRITE: writes another process's memory */
+		target_op(ev, ctx, out, PROC_PTRACE, (pid_t)arg_of(ev, 0), 0, 0);
+		break;
+	}
+}
+
+void ops_classify(struct event *ev, const struct ops_ctx *ctx,
+		  struct ops *out)
+{
+	const struct spec *s = ev->desc ? spec_of(ev->name) : NULL;
+	struct op *sys;
+
+	out->n = 0;
+	if (s) {
+		switch (s->how) {
+		case H_OPEN:
+			classify_open(ev, s, ctx, out);
+			break;
+		case H_CREAT:
+		case H_PATH:
+			fs_path_op(ev, ctx, out, s->dirfd, s->path, s->modes,
+				   s->at >= 0 ? !(arg_of(ev, s->at) &
+						  AT_SYMLINK_NOFOLLOW)
+					      : s->follow,
+				   s->at >= 0 && (arg_of(ev, s->at) &
+						  AT_EMPTY_PATH));
+			break;
+		case H_EXEC:
+			classify_exec(ev, s, ctx, out);
+			break;
+		case H_FD:
+			fs_fd_op(ev, ctx, out, (int)arg_of(ev, 0), s->modes, 0);
+			break;
+		case H_LINK:
+			classify_link(ev, s, ctx, out);
+			break;
+		case H_RENAME:
+			classify_rename(ev, s, ctx, out);
+			break;
+		case H_UTIMENSAT:
+			classify_utimensat(ev, s, ctx, out);
+			break;
+		case H_CONNECT:
+		case H_BIND:
+		case H_SENDTO:
+		case H_SENDMSG:
+		case H_SENDMMSG:
+			classify_net(ev, s, ctx, out);
+			break;
+		case H_CLONE:
+		case H_CLONE3:
+		case H_FORK:
+		case H_VFORK:
+		case H_UNSHARE:
+		case H_SETNS:
+			classify_clone(ev, s, out);
+			break;
+		default:
+			classify_target(ev, s, ctx, out);
+			break;
+		}
+	}
+	/* Every call is also itself, for the sys rules. */
+	if (out->n == OPS_MAX)
+		out->n--;
+	sys = new_op(out, CAT_SYS, -1);
+	(void)sys;
+}

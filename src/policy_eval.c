@@ -1,0 +1,449 @@
+/* policy_eval.c - decide what happens to a call
+ *
+ * Within a category the first matching rule decides; without one, the
+ * category's default. An fs operation is judged mode by mode (an O_RDWR
+ * open needs both its r and its w allowed), and a call with several
+ * operations gets the most severe verdict among them.
+ *
+ * Before the policy come the built-in protections: nothing may signal or
+ * trace the tracer, and under a policy nothing may go around it
+ * (io_uring, mounts, tracing or writing another process's memory).
+ */
+#include "policy_eval.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "syscalls.h"
+#include "util.h"
+
+static const char *const mount_calls[] = {
+	"mount", "umount", "umount2", "pivot_root", "chroot", "move_mount",
+	"open_tree", "open_tree_attr", "fsopen", "fsmount", "fspick",
+	"mount_setattr", NULL
+};
+
+static bool name_in(const char *name, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(*list, name) == 0)
+			return true;
+	return false;
+}
+
+static bool globs_match(const struct glob *g, unsigned n, const char *s)
+{
+	unsigned i;
+
+	if (!s)
+		return false;
+	for (i = 0; i < n; i++)
+		if (glob_match(&g[i], s))
+			return true;
+	return false;
+}
+
+static bool fs_rule_matches(const struct rule *r, unsigned mode,
+			    const struct op *op)
+{
+	return (r->u.fs.modes & mode) &&
+	       globs_match(r->u.fs.pats, r->u.fs.npats, op->path);
+}
+
+static bool net_rule_matches(const struct rule *r, const struct op *op)
+{
+	unsigned i;
+	bool ok;
+
+	if (!(r->u.net.ops & op->net_op) || !(r->u.net.families & op->family))
+		return false;
+	if (r->u.net.nnets) {
+		for (i = 0, ok = false; i < r->u.net.nnets && !ok; i++)
+			ok = cidr_match(&r->u.net.nets[i],
+					op->family == FAM_INET ? AF_INET : AF_INET6,
+					op->addr);
+		if (!ok)
+			return false;
+	}
+	if (r->u.net.npaths &&
+	    !globs_match(r->u.net.paths, r->u.net.npaths, op->path))
+		return false;
+	if (r->u.net.nports) {
+		if (!(op->family & (FAM_INET | FAM_INET6)))
+			return false;
+		for (i = 0, ok = false; i < r->u.net.nports && !ok; i++)
+			ok = op->port >= r->u.net.ports[i].lo &&
+			     op->port <= r->u.net.ports[i].hi;
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+static bool proc_rule_matches(const struct rule *r, const struct op *op)
+{
+	if (r->u.proc.op != op->proc_op)
+		return false;
+	switch (op->proc_op) {
+	case PROC_EXEC:
+		return globs_match(r->u.proc.pats, r->u.proc.npats, op->path);
+	case PROC_CLONE:
+		return r->u.proc.clone_flags == ~0ULL ||
+		       (r->u.proc.clone_flags & op->clone_flags);
+	case PROC_SIGNAL:
+		return r->u.proc.scope == SIG_ANY || op->target_outside;
+	default:
+		return true;
+	}
+}
+
+static bool sys_rule_matches(const struct rule *r, const struct event *ev)
+{
+	unsigned i;
+
+	if (!traceset_has(&r->u.sys.calls, ev->abi, (unsigned)ev->nr) &&
+	    !(ev->via_socketcall && traceset_has_name(&r->u.sys.calls, ev->name)))
+		return false;
+	for (i = 0; i < r->u.sys.ntests; i++) {
+		const struct arg_test *t = &r->u.sys.tests[i];
+		uint64_t a = ev->args[t->arg];
+
+		if (t->is_mask ? !(a & t->value) : a != t->value)
+			return false;
+	}
+	return true;
+}
+
+/* The first rule of a category matching op (for fs, one mode of it). */
+static struct rule *first_rule(struct policy *p, const struct event *ev,
+			       const struct op *op, unsigned mode)
+{
+	unsigned i;
+
+	for (i = 0; i < p->nrules; i++) {
+		struct rule *r = &p->rules[i];
+		bool m;
+
+		if (r->cat != op->cat)
+			continue;
+		switch (r->cat) {
+		case CAT_FS:
+			m = fs_rule_matches(r, mode, op);
+			break;
+		case CAT_NET:
+			m = net_rule_matches(r, op);
+			break;
+		case CAT_PROC:
+			m = proc_rule_matches(r, op);
+			break;
+		default:
+			m = sys_rule_matches(r, ev);
+			break;
+		}
+		if (m)
+			return r;
+	}
+	return NULL;
+}
+
+static struct verdict from_rule(struct rule *r, int op)
+{
+	struct verdict v = { .action = r->action, .err = r->err, .cat = r->cat,
+			     .rule = r, .op = op };
+
+	return v;
+}
+
+static struct verdict from_default(const struct policy *p, enum pol_cat cat,
+				   int op)
+{
+	const struct pol_default *d = &p->defaults[cat];
+	struct verdict v = { .action = d->action, .err = d->err, .cat = cat,
+			     .default_line = d->line, .op = op };
+
+	return v;
+}
+
+static struct verdict builtin(enum pol_action action, int err,
+			      const char *why, int op)
+{
+	struct verdict v = { .action = action, .err = err, .cat = CAT_SYS,
+			     .builtin = why, .op = op };
+
+	return v;
+}
+
+/* A verdict replaces the current one when it is more severe. */
+static void worst(struct verdict *cur, struct verdict v)
+{
+	if (v.action > cur->action)
+		*cur = v;
+}
+
+static struct verdict judge_op(struct policy *p, const struct event *ev,
+			       const struct op *op, int i)
+{
+	struct verdict v = from_default(p, op->cat, i);
+	bool first = true;
+	unsigned bit;
+
+	if (op->cat != CAT_FS) {
+		struct rule *r = first_rule(p, ev, op, 0);
+
+		return r ? from_rule(r, i) : v;
+	}
+	/* fs: every mode the operation needs, each by its first rule. */
+	for (bit = 1; bit <= op->modes; bit <<= 1) {
+		struct rule *r;
+		struct verdict m;
+
+		if (!(op->modes & bit))
+			continue;
+		r = first_rule(p, ev, op, bit);
+		m = r ? from_rule(r, i) : from_default(p, CAT_FS, i);
+		if (first)
+			v = m;
+		else
+			worst(&v, m);
+		first = false;
+	}
+	return v;
+}
+
+/* Is the call explicitly allowed (or logged) by a sys rule? Built-in
+ * protections give way only to that. */
+static bool sys_allows(struct policy *p, const struct event *ev)
+{
+	unsigned i;
+
+	for (i = 0; i < p->nrules; i++)
+		if (p->rules[i].cat == CAT_SYS &&
+		    sys_rule_matches(&p->rules[i], ev))
+			return p->rules[i].action <= ACT_LOG;
+	return false;
+}
+
+static bool is_proc_mem(const char *path, pid_t self)
+{
+	char *end;
+	long pid;
+
+	if (!path || strncmp(path, "/proc/", 6) != 0)
+		return false;
+	pid = strtol(path + 6, &end, 10);
+	if (end == path + 6 || pid == self)
+		return false;
+	return strcmp(end, "/mem") == 0 ||
+	       (strncmp(end, "/task/", 6) == 0 && strstr(end, "/mem") &&
+		strcmp(strrchr(end, '/'), "/mem") == 0);
+}
+
+/* Under /proc/PID for the tracer's pid. */
+static bool in_tracer_proc(const char *path)
+{
+	char prefix[32];
+	size_t n;
+
+	if (!path)
+		return false;
+	n = (size_t)snprintf(prefix, sizeof(prefix), "/proc/%d", (int)getpid());
+	return strncmp(path, prefix, n) == 0 && (path[n] == '/' || !path[n]);
+}
+
+/* The protections that hold whatever the policy says. */
+static bool protect(struct policy *p, const struct event *ev,
+		    const struct ops *ops, struct verdict *v)
+{
+	bool fs_or_net = p && (policy_needs_paths(p) ||
+			       p->defaults[CAT_NET].action != ACT_ALLOW);
+	unsigned i;
+
+	for (i = 0; i < ops->n; i++) {
+		const struct op *op = &ops->v[i];
+
+		if (op->cat == CAT_PROC && op->target_tracer) {
+			*v = builtin(ACT_DENY, EPERM, "nothing may signal or trace "
+				     "gobox-strace", (int)i);
+			return true;
+		}
+		if (op->cat == CAT_FS && in_tracer_proc(op->path)) {
+			*v = builtin(ACT_DENY, EACCES, "nothing may reach "
+				     "gobox-strace through /proc", (int)i);
+			return true;
+		}
+		if (op->cat == CAT_PROC && op->group_signal) {
+			*v = builtin(ACT_ALLOW, 0, "a group signal reaches only "
+				     "the processes of the run", (int)i);
+			v->emulate_group_signal = true;
+			return true;
+		}
+	}
+	if (!p || sys_allows(p, ev))
+		return false;
+	if (fs_or_net && strcmp(ev->name, "io_uring_setup") == 0) {
+		*v = builtin(ACT_DENY, ENOSYS, "io_uring would go around the "
+			     "policy", -1);
+		return true;
+	}
+	if (policy_needs_paths(p) && name_in(ev->name, mount_calls)) {
+		*v = builtin(ACT_DENY, EPERM, "mounts and chroot would change "
+			     "what paths mean", -1);
+		return true;
+	}
+	for (i = 0; i < ops->n; i++) {
+		const struct op *op = &ops->v[i];
+
+		if (op->cat == CAT_PROC && op->proc_op == PROC_PTRACE &&
+		    !first_rule(p, ev, op, 0)) {
+			*v = builtin(ACT_DENY, EPERM, "tracing or writing another "
+				     "process would go around the policy", (int)i);
+			return true;
+		}
+		if (op->cat == CAT_FS && (op->modes & MODE_W) &&
+		    is_proc_mem(op->path, ev->pid)) {
+			*v = builtin(ACT_DENY, EACCES, "writing another process's "
+				     "memory would go around the policy", (int)i);
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * A path the kernel will not resolve (a missing directory, a loop, a bad
+ * pointer) is failed here with the kernel's errno: judging nothing, and
+ * leaving no gap in which the path could start to resolve.
+ */
+static bool unresolvable(const struct ops *ops, struct verdict *v)
+{
+	unsigned i;
+
+	for (i = 0; i < ops->n; i++)
+		if ((ops->v[i].cat == CAT_FS ||
+		     (ops->v[i].cat == CAT_PROC &&
+		      ops->v[i].proc_op == PROC_EXEC)) &&
+		    ops->v[i].resolve_err) {
+			*v = builtin(ACT_DENY, -ops->v[i].resolve_err,
+				     "the path does not resolve", (int)i);
+			v->kernel_error = true;
+			return true;
+		}
+	return false;
+}
+
+struct verdict policy_judge(struct policy *p, const struct event *ev,
+			    const struct ops *ops)
+{
+	struct verdict v = builtin(ACT_ALLOW, 0, NULL, -1);
+	unsigned i;
+
+	if (protect(p, ev, ops, &v) || !p)
+		return v;
+	if (policy_needs_paths(p) && unresolvable(ops, &v))
+		return v;
+	v.builtin = NULL;
+	for (i = 0; i < ops->n; i++) {
+		struct verdict o = judge_op(p, ev, &ops->v[i], (int)i);
+
+		if (i == 0 || o.action > v.action)
+			v = o;
+	}
+	if (v.rule)
+		((struct rule *)v.rule)->hits++;
+	return v;
+}
+
+bool policy_needs_paths(const struct policy *p)
+{
+	unsigned i;
+
+	if (!p)
+		return false;
+	if (p->defaults[CAT_FS].action != ACT_ALLOW)
+		return true;
+	for (i = 0; i < p->nrules; i++)
+		if (p->rules[i].cat == CAT_FS ||
+		    (p->rules[i].cat == CAT_PROC &&
+		     p->rules[i].u.proc.op == PROC_EXEC) ||
+		    (p->rules[i].cat == CAT_NET && p->rules[i].u.net.npaths))
+			return true;
+	return false;
+}
+
+static void add_names(struct traceset *ts, const char *const *names)
+{
+	for (; *names; names++)
+		traceset_add_name(ts, *names);
+}
+
+void protection_traceset(struct traceset *ts)
+{
+	static const char *const names[] = {
+		"kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
+		"pidfd_send_signal", "pidfd_open", "ptrace", "process_vm_writev",
+		"clone", "clone3", NULL
+	};
+
+	add_names(ts, names);
+}
+
+/* Does anything in category cat need deciding? */
+static bool category_used(const struct policy *p, enum pol_cat cat)
+{
+	unsigned i;
+
+	if (p->defaults[cat].action != ACT_ALLOW)
+		return true;
+	for (i = 0; i < p->nrules; i++)
+		if (p->rules[i].cat == cat)
+			return true;
+	return false;
+}
+
+void policy_traceset(const struct policy *p, struct traceset *ts)
+{
+	static const char *const fs_calls[] = {
+		"open", "openat", "openat2", "creat", "execve", "execveat",
+		"truncate", "truncate64", "mkdir", "mkdirat", "mknod", "mknodat",
+		"symlink", "symlinkat", "unlink", "unlinkat", "rmdir", "link",
+		"linkat", "rename", "renameat", "renameat2", "chmod", "fchmodat",
+		"fchmodat2", "chown", "chown32", "lchown", "lchown32", "fchownat",
+		"utime", "utimes", "futimesat", "utimensat", "utimensat_time64",
+		"setxattr", "lsetxattr", "removexattr", "lremovexattr",
+		"setxattrat", "removexattrat", "file_setattr", "fchmod", "fchown",
+		"fchown32", "fsetxattr", "fremovexattr", "ftruncate",
+		"ftruncate64", "open_by_handle_at", "io_uring_setup", "bind",
+		"connect", NULL
+	};
+	static const char *const net_calls[] = {
+		"connect", "bind", "sendto", "sendmsg", "sendmmsg", "accept",
+		"accept4", "io_uring_setup", NULL
+	};
+	static const char *const proc_calls[] = {
+		"execve", "execveat", "clone", "clone3", "fork", "vfork",
+		"unshare", "setns", "kill", "tkill", "tgkill", "rt_sigqueueinfo",
+		"rt_tgsigqueueinfo", "pidfd_send_signal", "ptrace",
+		"process_vm_writev", NULL
+	};
+	unsigned i;
+
+	protection_traceset(ts);
+	if (category_used(p, CAT_FS) || policy_needs_paths(p)) {
+		add_names(ts, fs_calls);
+		add_names(ts, mount_calls);
+	}
+	if (category_used(p, CAT_NET))
+		add_names(ts, net_calls);
+	if (category_used(p, CAT_PROC))
+		add_names(ts, proc_calls);
+	/* Every call, when a call the rules do not name is not allowed. */
+	if (p->defaults[CAT_SYS].action != ACT_ALLOW)
+		traceset_add_all(ts);
+	for (i = 0; i < p->nrules; i++)
+		if (p->rules[i].cat == CAT_SYS)
+			traceset_merge(ts, &p->rules[i].u.sys.calls);
+}

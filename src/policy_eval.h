@@ -1,0 +1,46 @@
+/* policy_eval.h - decide what happens to a call */
+#ifndef GOBOX_POLICY_EVAL_H
+#define GOBOX_POLICY_EVAL_H
+
+#include <stdbool.h>
+
+#include "event.h"
+#include "ops.h"
+#include "policy.h"
+
+/* What is done with a call, and why. */
+struct verdict {
+	enum pol_action action;
+	int err;			/* deny: the errno returned */
+	enum pol_cat cat;		/* the category that decided */
+	const struct rule *rule;	/* the rule, or NULL */
+	unsigned default_line;		/* a default decided: its line (0 for
+					 * the built-in allow) */
+	const char *builtin;		/* a built-in protection decided: why */
+	int op;				/* the deciding operation, or -1 */
+	bool emulate_group_signal;	/* deliver a group signal ourselves,
+					 * to the processes of the run only */
+	bool kernel_error;		/* not a denial: a path that does not
+					 * resolve fails here with err, as the
+					 * kernel would fail it */
+};
+
+/*
+ * Judge a classified call. p may be NULL (no policy: only the built-in
+ * protections of the tracer apply). Counts a hit on the deciding rule.
+ */
+struct verdict policy_judge(struct policy *p, const struct event *ev,
+			    const struct ops *ops);
+
+/* The traced set a policy needs: every call one of its rules or defaults
+ * can decide, and the built-in protections. */
+void policy_traceset(const struct policy *p, struct traceset *ts);
+
+/* Calls trapped always, whatever the policy: they could hurt the tracer
+ * or escape it (signals, ptrace, clone with CLONE_UNTRACED). */
+void protection_traceset(struct traceset *ts);
+
+/* Does the fs or exec part of the policy need resolved paths? */
+bool policy_needs_paths(const struct policy *p);
+
+#endif
