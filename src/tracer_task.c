@@ -92,6 +92,10 @@ void on_new_task(struct tracer *t, struct thread *parent, int event)
 	if (ptrace(PTRACE_GETEVENTMSG, parent->tid, 0, &msg) == 0 && msg > 0) {
 		pid_t tid = (pid_t)msg;
 
+		/* Known now, even if the call never returns (an exec in the
+		 * new thread can end this one first). */
+		if (parent->ev)
+			parent->ev->child = tid;
 		child = thread_get(t, tid);
 		if (child) {
 			child->linked = true;
