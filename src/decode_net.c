@@ -82,6 +82,9 @@ static enum value_status read_sockaddr(struct event *ev, uint64_t addr,
 		return VAL_UNREAD;
 	memset(sa, 0, sizeof(*sa));
 	sockaddr_parse(ev, sa, (const unsigned char *)&ss, (size_t)len);
+	sa->raw = (const unsigned char *)event_strdup(ev, (const char *)&ss,
+						      (size_t)len);
+	sa->raw_len = sa->raw ? (size_t)len : 0;
 	*out = sa;
 	return VAL_OK;
 }
@@ -130,12 +133,18 @@ void decode_msghdr(struct event *ev, unsigned i)
 		if (ucopy(ev->tid, addr, &m, sizeof(m)) < 0)
 			goto fault;
 		name = m.name, namelen = m.namelen, iov = m.iov, iovlen = m.iovlen;
+		v->u.msg.raw = (const unsigned char *)event_strdup(
+			ev, (const char *)&m, sizeof(m));
+		v->u.msg.raw_len = sizeof(m);
 	} else {
 		struct msghdr32 m;
 
 		if (ucopy(ev->tid, addr, &m, sizeof(m)) < 0)
 			goto fault;
 		name = m.name, namelen = m.namelen, iov = m.iov, iovlen = m.iovlen;
+		v->u.msg.raw = (const unsigned char *)event_strdup(
+			ev, (const char *)&m, sizeof(m));
+		v->u.msg.raw_len = sizeof(m);
 	}
 	if (name)
 		read_sockaddr(ev, name, namelen, &v->u.msg.sa);
@@ -158,6 +167,7 @@ void decode_mmsghdr(struct event *ev, unsigned i)
 	unsigned vlen = (unsigned)ev->args[i + 1], k;
 	bool wide = abi_ptr_size(ev->abi) == 8;
 	size_t stride = wide ? 64 : 32;
+	unsigned char *raw;
 
 	if (!(ev->desc->classes & SC_WRITE))
 		return;
@@ -168,25 +178,26 @@ void decode_mmsghdr(struct event *ev, unsigned i)
 	if (vlen > DECODE_MMSG_MAX)
 		vlen = DECODE_MMSG_MAX;
 	v->u.mmsg.sa = event_alloc(ev, (vlen + 1) * sizeof(*v->u.mmsg.sa));
-	if (!v->u.mmsg.sa) {
+	raw = event_alloc(ev, vlen * stride + 1);
+	if (!v->u.mmsg.sa || !raw) {
 		v->status = VAL_UNREAD;
 		return;
 	}
+	v->u.mmsg.raw = raw;
+	v->u.mmsg.stride = stride;
 	for (k = 0; k < vlen; k++) {
 		uint64_t name, namelen;
 
+		if (ucopy(ev->tid, addr + k * stride, raw + k * stride, stride) < 0)
+			break;
 		if (wide) {
-			struct msghdr64 m;
+			const struct msghdr64 *m = (const void *)(raw + k * stride);
 
-			if (ucopy(ev->tid, addr + k * stride, &m, sizeof(m)) < 0)
-				break;
-			name = m.name, namelen = m.namelen;
+			name = m->name, namelen = m->namelen;
 		} else {
-			struct msghdr32 m;
+			const struct msghdr32 *m = (const void *)(raw + k * stride);
 
-			if (ucopy(ev->tid, addr + k * stride, &m, sizeof(m)) < 0)
-				break;
-			name = m.name, namelen = m.namelen;
+			name = m->name, namelen = m->namelen;
 		}
 		v->u.mmsg.sa[k] = NULL;
 		if (name)

@@ -7,6 +7,10 @@
 
 #include "ucopy.h"
 
+/* struct clone_args is 88 bytes today; the kernel takes bigger ones whose
+ * extra bytes are zero. We copy at most this much. */
+#define CLONE_ARGS_MAX 256
+
 void decode_clone_flags(struct event *ev, unsigned i)
 {
 	struct arg_value *v = &ev->v[i];
@@ -16,6 +20,7 @@ void decode_clone_flags(struct event *ev, unsigned i)
 		v->status = VAL_UNREAD;
 		return;
 	}
+	memset(v->u.clone, 0, sizeof(*v->u.clone));
 	/* clone's flags are an unsigned long: 32 bits for i386. */
 	v->u.clone->flags = arg_ptr(ev, v->raw) & ~0xffULL;
 	v->u.clone->exit_signal = v->raw & 0xff;
@@ -25,26 +30,35 @@ void decode_clone_args(struct event *ev, unsigned i)
 {
 	struct arg_value *v = &ev->v[i];
 	uint64_t size = i + 1 < SYSCALL_MAX_ARGS ? ev->args[i + 1] : 0;
+	unsigned char raw[CLONE_ARGS_MAX];
 	struct clone_args ca;
 
-	if (!v->raw) {
+	if (!arg_ptr(ev, v->raw)) {
 		v->status = VAL_NULL;
 		return;
 	}
-	memset(&ca, 0, sizeof(ca));
-	/* Version 0 of struct clone_args is 64 bytes; flags come first. */
+	if (size > CLONE_ARGS_MAX)
+		size = CLONE_ARGS_MAX;
+	/* Version 0 of struct clone_args is 64 bytes; flags come first. The
+	 * bytes are read once: what is judged is what a copy would hold. */
 	if (size < CLONE_ARGS_SIZE_VER0 ||
-	    ucopy(ev->tid, arg_ptr(ev, v->raw), &ca, CLONE_ARGS_SIZE_VER0) < 0) {
+	    ucopy(ev->tid, arg_ptr(ev, v->raw), raw, (size_t)size) < 0) {
 		v->status = VAL_EFAULT;
 		return;
 	}
+	memset(&ca, 0, sizeof(ca));
+	memcpy(&ca, raw, CLONE_ARGS_SIZE_VER0);
 	v->u.clone = event_alloc(ev, sizeof(*v->u.clone));
 	if (!v->u.clone) {
 		v->status = VAL_UNREAD;
 		return;
 	}
+	memset(v->u.clone, 0, sizeof(*v->u.clone));
 	v->u.clone->flags = ca.flags;
 	v->u.clone->exit_signal = ca.exit_signal;
+	v->u.clone->raw = (const unsigned char *)event_strdup(
+		ev, (const char *)raw, (size_t)size);
+	v->u.clone->raw_len = v->u.clone->raw ? (size_t)size : 0;
 }
 
 /* Read up to max pointers of an array at addr, stopping at NULL. */

@@ -11,6 +11,8 @@
 #include "ops.h"
 #include "policy_eval.h"
 #include "regs.h"
+#include "rewrite.h"
+#include "scratch.h"
 #include "tracer_int.h"
 #include "util.h"
 
@@ -83,20 +85,143 @@ static void skip(struct tracer *t, struct thread *th, int64_t retval)
 	resume(th, 0);
 }
 
+/* Does the call take arguments from memory that a policy judges? */
+static bool has_memory_args(const struct event *ev)
+{
+	unsigned i;
+
+	for (i = 0; ev->desc && i < ev->desc->nargs; i++)
+		switch (ev->v[i].type) {
+		case ARG_PATH:
+		case ARG_SOCKADDR:
+		case ARG_MSGHDR:
+		case ARG_MMSGHDR:
+		case ARG_CLONE_ARGS:
+		case ARG_OPEN_HOW:
+			return true;
+		default:
+			break;
+		}
+	return false;
+}
+
+/*
+ * Make sure the address space has its scratch region before a call that
+ * may need it is judged: mapping it takes the thread's call away and
+ * brings it back from the start. Returns true when the thread was dealt
+ * with (the call will come again, or the thread is gone).
+ */
+static bool prepare_scratch(struct tracer *t, struct thread *th)
+{
+	struct event *ev = th->ev;
+	int gone = 0, rc;
+
+	if (!t->policy || !has_memory_args(ev) || scratch_ready(th->mm, ev->abi))
+		return false;
+	rc = scratch_prepare(th->mm, th->tid, ev->abi, &gone);
+	if (rc == -ESRCH) {
+		event_discard(t, th);
+		on_gone(t, th, gone);
+		return true;
+	}
+	if (rc < 0) {
+		t->scratch_failures++;
+		return false;	/* judged, but not pinned: checked after */
+	}
+	event_discard(t, th);
+	th->in_syscall = false;
+	resume(th, 0);
+	return true;
+}
+
+/*
+ * Pin the judged arguments: copies in the scratch slot, the registers
+ * pointed at them. Returns 0, 1 when the thread must wait for a free
+ * slot, or -errno when the call cannot be made safe.
+ */
+static int pin_arguments(struct tracer *t, struct thread *th,
+			 const struct ops *ops)
+{
+	struct event *ev = th->ev;
+	uint64_t addr;
+	int slot, rc;
+
+	if (!t->policy || !rewrite_wanted(ev, ops) ||
+	    th->mm->region[scratch_region_for(ev->abi)].failed)
+		return 0;
+	slot = scratch_take(th->mm, ev->abi, &addr);
+	if (slot == -EAGAIN)
+		return 1;
+	if (slot < 0)
+		return 0;
+	rc = rewrite_args(th->mm, ev, ops, addr, &th->saved);
+	if (rc < 0) {
+		scratch_give(th->mm, ev->abi, slot);
+		return rc;
+	}
+	th->slot = slot;
+	th->slot_abi = ev->abi;
+	t->pinned++;
+	th->in_syscall = true;	/* the registers go back at the exit stop */
+	return 0;
+}
+
+/* Every slot is in use: the thread waits at its entry stop. */
+static void hold(struct tracer *t, struct thread *th)
+{
+	th->held = true;
+	th->next_held = t->held;
+	t->held = th;
+}
+
+void enforce_forget_held(struct tracer *t, struct thread *th)
+{
+	struct thread **pp;
+
+	if (!th->held)
+		return;
+	for (pp = &t->held; *pp; pp = &(*pp)->next_held)
+		if (*pp == th) {
+			*pp = th->next_held;
+			break;
+		}
+	th->held = false;
+}
+
+void enforce_release_held(struct tracer *t)
+{
+	struct thread *th = t->held;
+
+	/* One thread a freed slot: it is judged again from the start. */
+	if (!th)
+		return;
+	t->held = th->next_held;
+	th->held = false;
+	th->next_held = NULL;
+	if (!enforce_entry(t, th))
+		entry_go_on(t, th);
+}
+
 bool enforce_entry(struct tracer *t, struct thread *th)
 {
 	struct event *ev = th->ev;
 	struct ops ops;
 	struct verdict v;
+	int rc;
 
+	/* Whatever the policy, no child may escape the tracer. */
+	if (rewrite_strip_untraced(ev))
+		t->untraced_stripped++;
+	if (prepare_scratch(t, th))
+		return true;
 	ops_classify(ev, &t->ops_ctx, &ops);
 	v = policy_judge(t->policy, ev, &ops);
 	if (v.emulate_group_signal) {
-		int64_t rc = deliver_group_signal(t, ev);
+		int64_t sent = deliver_group_signal(t, ev);
 
 		policy_log_verdict(&t->audit->policy, ev, &ops, &v,
 				   t->audit->start_ns);
-		skip(t, th, rc);
+		skip(t, th, sent);
 		return true;
 	}
 	switch (v.action) {
@@ -115,9 +240,27 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 		skip(t, th, -(int64_t)v.err);
 		return true;
 	default:
-		if (t->policy || v.builtin)
-			policy_log_verdict(&t->audit->policy, ev, &ops, &v,
-					   t->audit->start_ns);
-		return false;
+		break;
 	}
+	rc = pin_arguments(t, th, &ops);
+	if (rc == 1) {
+		hold(t, th);
+		return true;
+	}
+	if (rc < 0) {
+		/* Never let a judged call run with arguments we could not pin. */
+		v = (struct verdict){ .action = ACT_DENY, .err = -rc,
+				      .builtin = "the arguments could not be "
+						 "pinned", .op = -1 };
+		ev->finished = true;
+		ev->err = -rc;
+		policy_log_verdict(&t->audit->policy, ev, &ops, &v,
+				   t->audit->start_ns);
+		skip(t, th, rc);
+		return true;
+	}
+	if (t->policy || v.builtin)
+		policy_log_verdict(&t->audit->policy, ev, &ops, &v,
+				   t->audit->start_ns);
+	return false;
 }

@@ -15,4 +15,10 @@ struct thread;
  */
 bool enforce_entry(struct tracer *t, struct thread *th);
 
+/* A scratch slot was freed: let a thread waiting for one go on. */
+void enforce_release_held(struct tracer *t);
+
+/* A thread that waited for a slot is gone. */
+void enforce_forget_held(struct tracer *t, struct thread *th);
+
 #endif

@@ -24,8 +24,10 @@ enum value_status {
 	VAL_UNREAD,		/* not decoded (no room, or not wanted) */
 };
 
-/* A decoded socket address. */
+/* A decoded socket address, and the bytes it was read from. */
 struct sockaddr_info {
+	const unsigned char *raw;	/* as read (at most 128 bytes) */
+	size_t raw_len;
 	int family;		/* AF_* */
 	unsigned port;		/* inet, inet6 */
 	char addr[64];		/* inet, inet6: numeric; netlink: pid/groups */
@@ -39,6 +41,8 @@ struct sockaddr_info {
 struct clone_info {
 	uint64_t flags;		/* CLONE_* without the exit signal */
 	uint64_t exit_signal;
+	const unsigned char *raw;	/* clone3: struct clone_args as read */
+	size_t raw_len;
 };
 
 /* openat2's struct open_how. */
@@ -74,10 +78,14 @@ struct arg_value {
 			struct sockaddr_info *sa;	/* NULL: none */
 			uint64_t bytes;
 			unsigned count;
+			const unsigned char *raw;	/* the msghdr as read */
+			size_t raw_len;
 		} msg;
 		struct {			/* ARG_MMSGHDR (sendmmsg) */
 			struct sockaddr_info **sa;	/* NULL: none */
 			unsigned n;		/* entries read */
+			const unsigned char *raw;	/* the entries as read */
+			size_t stride;		/* bytes per entry */
 		} mmsg;
 	} u;
 };

@@ -139,6 +139,7 @@ static struct op *new_op(struct ops *out, enum pol_cat cat, int arg)
 	memset(op, 0, sizeof(*op));
 	op->cat = cat;
 	op->arg = arg;
+	op->dirfd_arg = -1;
 	return op;
 }
 
@@ -159,6 +160,7 @@ static void fs_path_op(struct event *ev, const struct ops_ctx *ctx,
 	if (!op)
 		return;
 	op->modes = modes;
+	op->dirfd_arg = di;
 	if (!ctx->resolve_paths)
 		return;
 	if (v->status != VAL_OK || !v->u.str.s) {
@@ -209,8 +211,10 @@ static void classify_open(struct event *ev, const struct spec *s,
 		flags = how->u.how->flags;
 	else if (!how)
 		flags = (uint32_t)ev->args[s->path + 1];
+	/* O_CREAT|O_EXCL never follows a link in the last component. */
 	fs_path_op(ev, ctx, out, s->dirfd, s->path, open_modes(flags),
-		   !(flags & O_NOFOLLOW), false);
+		   !(flags & O_NOFOLLOW) &&
+		   !((flags & O_CREAT) && (flags & O_EXCL)), false);
 }
 
 /* The memfd an execveat(fd, "", AT_EMPTY_PATH) runs: "memfd:NAME". */

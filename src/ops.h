@@ -22,6 +22,7 @@
 struct op {
 	enum pol_cat cat;
 	int arg;			/* the argument it comes from, or -1 */
+	int dirfd_arg;			/* fs: the dirfd argument, or -1 */
 
 	/* fs: modes on a resolved path. */
 	unsigned modes;

@@ -227,15 +227,17 @@ static bool sys_allows(struct policy *p, const struct event *ev)
 	return false;
 }
 
-static bool is_proc_mem(const char *path, pid_t self)
+/* /proc/PID/mem or /proc/PID/task/TID/mem, of any process, itself
+ * included: writing there goes through any page protection (and so would
+ * reach the sealed copies of judged arguments). */
+static bool is_proc_mem(const char *path)
 {
 	char *end;
-	long pid;
 
 	if (!path || strncmp(path, "/proc/", 6) != 0)
 		return false;
-	pid = strtol(path + 6, &end, 10);
-	if (end == path + 6 || pid == self)
+	strtol(path + 6, &end, 10);
+	if (end == path + 6)
 		return false;
 	return strcmp(end, "/mem") == 0 ||
 	       (strncmp(end, "/task/", 6) == 0 && strstr(end, "/mem") &&
@@ -304,9 +306,10 @@ static bool protect(struct policy *p, const struct event *ev,
 			return true;
 		}
 		if (op->cat == CAT_FS && (op->modes & MODE_W) &&
-		    is_proc_mem(op->path, ev->pid)) {
-			*v = builtin(ACT_DENY, EACCES, "writing another process's "
-				     "memory would go around the policy", (int)i);
+		    is_proc_mem(op->path)) {
+			*v = builtin(ACT_DENY, EACCES, "writing process memory "
+				     "through /proc would go around the policy",
+				     (int)i);
 			return true;
 		}
 	}

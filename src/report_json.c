@@ -315,6 +315,24 @@ static void add_flat_keys(struct json_object *o, const struct run_result *r)
 	json_set(o, "execution_errors", errors_json(&r->errors));
 }
 
+/* What the tracer saw of attempts to get around it. */
+static struct json_object *security_json(const struct run_result *r)
+{
+	struct json_object *o = json_object_new_object();
+	struct json_object *abis = json_object_new_object();
+	unsigned a;
+
+	for (a = 0; a < ABI_COUNT; a++)
+		json_set_uint(abis, abi_name(a), r->tracer.abi_calls[a]);
+	json_set(o, "abi_calls", abis);
+	json_set_uint(o, "clone_untraced_removed", r->tracer.untraced_stripped);
+	json_set_uint(o, "pinned_calls", r->tracer.pinned);
+	json_set_uint(o, "unpinned_address_spaces", r->tracer.scratch_failures);
+	json_object_object_add(o, "violations",
+			       json_object_get(r->audit.policy.violations));
+	return o;
+}
+
 struct json_object *report_json(const struct run_result *r)
 {
 	struct json_object *o = json_object_new_object();
@@ -329,6 +347,7 @@ struct json_object *report_json(const struct run_result *r)
 	json_set(o, "syscalls", syscalls_json(r));
 	json_set(o, "events", events_json(r));
 	json_set(o, "policy", policy_log_json(&r->audit.policy, r->policy));
+	json_set(o, "security", security_json(r));
 	return o;
 }
 

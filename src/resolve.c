@@ -189,7 +189,8 @@ int resolve_path(pid_t tid, pid_t tgid, int dirfd, const char *path,
 				return -ENAMETOOLONG;
 			continue;
 		}
-		if (!last && !S_ISDIR(st.st_mode))
+		/* "file/" names a directory that is not there. */
+		if ((!last || slash) && !S_ISDIR(st.st_mode))
 			return -ENOTDIR;
 		snprintf(cur, sizeof(cur), "%s", cand);
 	}

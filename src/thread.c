@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "enforce.h"
 #include "util.h"
 
 struct thread *thread_get(struct tracer *t, pid_t tid)
@@ -45,9 +46,60 @@ struct thread *thread_discover(struct tracer *t, pid_t tid)
 	}
 	th->tid = tid;
 	th->proc = p;
+	th->slot = -1;
+	th->mm = mm_ref(thread_mm_of(t, tgid));
 	proc_thread_start(&t->audit->procs, p, tid, 0, now);
 	pidmap_put(&t->threads, tid, th);
 	return th;
+}
+
+struct mm *thread_mm_of(struct tracer *t, pid_t tgid)
+{
+	struct mm *m = pidmap_get(&t->mms, tgid);
+
+	if (!m) {
+		m = mm_new(tgid);
+		pidmap_put(&t->mms, tgid, m);
+	}
+	return m;
+}
+
+struct retarget {
+	pid_t pid;
+	struct mm *m;
+};
+
+/* Threads of process r->pid move to r->m (a vfork parent sharing the old
+ * one keeps it). */
+static void retarget(pid_t tid, void *value, void *arg)
+{
+	struct thread *th = value;
+	struct retarget *r = arg;
+
+	(void)tid;
+	if (th->proc->pid == r->pid && th->mm != r->m) {
+		mm_unref(th->mm);
+		th->mm = mm_ref(r->m);
+	}
+}
+
+void thread_set_mm(struct tracer *t, pid_t pid, struct mm *m)
+{
+	struct mm *old = pidmap_get(&t->mms, pid);
+	struct retarget r = { pid, m };
+
+	pidmap_put(&t->mms, pid, mm_ref(m));
+	pidmap_each(&t->threads, retarget, &r);
+	mm_unref(old);
+}
+
+void thread_release_slot(struct tracer *t, struct thread *th)
+{
+	if (th->slot < 0)
+		return;
+	scratch_give(th->mm, th->slot_abi, th->slot);
+	th->slot = -1;
+	enforce_release_held(t);
 }
 
 void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
@@ -59,8 +111,13 @@ void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
 		pidmap_del(&t->threads, th->tid);
 	if (!th->linked)
 		pidmap_put(&t->unlinked, th->tid, p);
-	if (p->ended && pidmap_get(&t->procs, p->pid) == p)
+	if (p->ended && pidmap_get(&t->procs, p->pid) == p) {
 		pidmap_del(&t->procs, p->pid);
+		mm_unref(pidmap_del(&t->mms, p->pid));
+	}
+	enforce_forget_held(t, th);
+	thread_release_slot(t, th);
+	mm_unref(th->mm);
 	free(th);
 }
 

@@ -6,6 +6,8 @@
 #include <sys/types.h>
 
 #include "proc.h"
+#include "rewrite.h"
+#include "scratch.h"
 #include "tracer.h"
 
 struct thread {
@@ -16,6 +18,12 @@ struct thread {
 	bool exiting;		/* PTRACE_EVENT_EXIT seen */
 	bool linked;		/* its creation event was seen (or it is
 				 * the first process) */
+	struct mm *mm;		/* its address space (scratch memory) */
+	int slot;		/* the scratch slot of its call, or -1 */
+	uint8_t slot_abi;	/* the ABI whose region the slot is in */
+	struct saved_args saved;	/* registers a rewrite changed */
+	bool held;		/* waits at its entry stop for a slot */
+	struct thread *next_held;
 };
 
 /* The thread of tid, or NULL. */
@@ -30,6 +38,16 @@ struct thread *thread_discover(struct tracer *t, pid_t tid);
 /* Forget a thread that is gone (its record in proc ends at now_ns). One
  * whose creation event has not come yet waits for it in t->unlinked. */
 void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns);
+
+/* The address space of process tgid (created on first use). */
+struct mm *thread_mm_of(struct tracer *t, pid_t tgid);
+
+/* Process pid now has address space m (a fork's copy, a vfork's share,
+ * or a new one after exec). */
+void thread_set_mm(struct tracer *t, pid_t pid, struct mm *m);
+
+/* Give back the thread's scratch slot, if it holds one. */
+void thread_release_slot(struct tracer *t, struct thread *th);
 
 /* Give the thread another id (a thread that called execve becomes the
  * leader). */

@@ -87,6 +87,18 @@ void event_done(struct tracer *t, struct thread *th)
 	t->spare = ev;
 }
 
+void event_discard(struct tracer *t, struct thread *th)
+{
+	struct event *ev = th->ev;
+
+	if (!ev)
+		return;
+	th->ev = NULL;
+	t->seq--;
+	*(struct event **)ev->buf = t->spare;
+	t->spare = ev;
+}
+
 static bool is_stop_signal(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
@@ -229,7 +241,15 @@ static void free_thread(pid_t tid, void *value, void *arg)
 	(void)tid;
 	(void)arg;
 	free(th->ev);
+	mm_unref(th->mm);
 	free(th);
+}
+
+static void free_mm(pid_t pid, void *value, void *arg)
+{
+	(void)pid;
+	(void)arg;
+	mm_unref(value);
 }
 
 void tracer_free(struct tracer *t)
@@ -238,6 +258,8 @@ void tracer_free(struct tracer *t)
 
 	pidmap_each(&t->threads, free_thread, NULL);
 	pidmap_free(&t->threads);
+	pidmap_each(&t->mms, free_mm, NULL);
+	pidmap_free(&t->mms);
 	pidmap_free(&t->procs);
 	pidmap_free(&t->unlinked);
 	while ((ev = t->spare)) {

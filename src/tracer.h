@@ -31,6 +31,12 @@ struct tracer {
 	struct pidmap procs;		/* pid -> struct proc, alive */
 	struct pidmap unlinked;		/* tid -> struct proc: ended before
 					 * its creation event came */
+	struct pidmap mms;		/* pid -> struct mm, alive */
+	struct thread *held;		/* threads waiting for a scratch slot */
+	uint64_t untraced_stripped;	/* CLONE_UNTRACED flags removed */
+	uint64_t scratch_failures;	/* address spaces without scratch */
+	uint64_t pinned;		/* calls whose arguments were pinned */
+	uint64_t abi_calls[ABI_COUNT];	/* trapped calls, by ABI */
 	struct event *spare;		/* events ready for reuse */
 	uint64_t seq;			/* events numbered from 1 */
 	pid_t root_pid;			/* the process we started */

@@ -16,9 +16,17 @@ struct event *event_get(struct tracer *t);
 /* Hand the thread's event to the audit (when counted) and recycle it. */
 void event_done(struct tracer *t, struct thread *th);
 
+/* Recycle the thread's event without counting it (the call will be made
+ * again from the start). */
+void event_discard(struct tracer *t, struct thread *th);
+
 /* tracer_syscall.c: the seccomp stop at entry, the syscall stop at exit. */
 void on_syscall_entry(struct tracer *t, struct thread *th);
 void on_syscall_exit(struct tracer *t, struct thread *th);
+
+/* After the entry stop was judged and allowed: resume for the exit stop
+ * when it is needed, else run free. */
+void entry_go_on(struct tracer *t, struct thread *th);
 
 /* tracer_task.c: processes and threads come, exec and go. */
 void on_new_task(struct tracer *t, struct thread *parent, int event);

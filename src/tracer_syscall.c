@@ -61,6 +61,7 @@ void on_syscall_entry(struct tracer *t, struct thread *th)
 	event_done(t, th);
 	ev = event_get(t);
 	event_start(t, th, ev, &info);
+	t->abi_calls[ev->abi]++;
 	decode_entry(ev);
 	ev->counted = traceset_has(t->counted, ev->abi, (unsigned)ev->nr) ||
 		      (ev->via_socketcall && traceset_has_name(t->counted, ev->name));
@@ -71,10 +72,18 @@ void on_syscall_entry(struct tracer *t, struct thread *th)
 	th->ev = ev;
 	if (enforce_entry(t, th))
 		return;
-	/* Calls trapped only for our own bookkeeping (exec) need no exit
-	 * stop, except the first exec, whose failure we must report. */
-	if (!ev->counted && !(is_exec(ev) && !t->root_exec_done &&
-			      th->proc->pid == t->root_pid)) {
+	entry_go_on(t, th);
+}
+
+void entry_go_on(struct tracer *t, struct thread *th)
+{
+	struct event *ev = th->ev;
+
+	/* Calls trapped only for our own bookkeeping (exec, protections)
+	 * need no exit stop, unless their arguments were pinned, or it is
+	 * the first exec, whose failure we must report. */
+	if (!ev->counted && !th->in_syscall &&
+	    !(is_exec(ev) && !t->root_exec_done && th->proc->pid == t->root_pid)) {
 		event_done(t, th);
 		resume(th, 0);
 		return;
@@ -89,10 +98,21 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 	struct event *ev = th->ev;
 
 	if (syscall_info(th->tid, &info) < 0 ||
-	    info.op != PTRACE_SYSCALL_INFO_EXIT || !ev) {
+	    info.op != PTRACE_SYSCALL_INFO_EXIT) {
 		/* A syscall-entry stop we did not ask for: let it run. */
 		th->in_syscall = false;
 		resume(th, 0);
+		return;
+	}
+	/* The arguments we pointed at copies go back as they were. */
+	if (th->saved.active) {
+		rewrite_restore(th->tid, th->slot_abi, &th->saved);
+		th->saved.active = false;
+	}
+	if (!ev) {
+		th->in_syscall = false;
+		resume(th, 0);
+		thread_release_slot(t, th);
 		return;
 	}
 	ev->finished = true;
@@ -108,4 +128,5 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 	event_done(t, th);
 	th->in_syscall = false;
 	resume(th, 0);
+	thread_release_slot(t, th);
 }

@@ -52,9 +52,30 @@ static bool creator_flags(const struct thread *parent, struct proc *p)
 	return true;
 }
 
+/*
+ * A new process shares its creator's address space (CLONE_VM: vfork) or
+ * has a copy of it, scratch regions included, at the same addresses.
+ */
+static void share_or_copy_mm(struct tracer *t, struct thread *parent,
+			     struct proc *p)
+{
+	struct mm *child = pidmap_get(&t->mms, p->pid), *m;
+
+	/* Already in use on its own (its first call came first): keep it. */
+	if (child && (child->region[REGION_WIDE].addr ||
+		      child->region[REGION_LOW].addr))
+		return;
+	if (p->flags_known && (p->clone_flags & CLONE_VM))
+		m = mm_ref(parent->mm);
+	else
+		m = mm_fork(parent->mm, p->pid);
+	thread_set_mm(t, p->pid, m);
+	mm_unref(m);
+}
+
 /* Record who made the task tid of process p (its record may be ended). */
-static void note_creation(struct thread *parent, struct proc *p, pid_t tid,
-			  int event)
+static void note_creation(struct tracer *t, struct thread *parent,
+			  struct proc *p, pid_t tid, int event)
 {
 	struct thread_rec *rec;
 
@@ -62,6 +83,7 @@ static void note_creation(struct thread *parent, struct proc *p, pid_t tid,
 		p->creator_tid = parent->tid;
 		p->created_by = creator_name(parent, event);
 		p->flags_known = creator_flags(parent, p);
+		share_or_copy_mm(t, parent, p);
 		proc_link_child(parent->proc, p);
 		/* Until it execs, a child runs its parent's image. */
 		if (!p->exec_count)
@@ -99,13 +121,13 @@ void on_new_task(struct tracer *t, struct thread *parent, int event)
 		child = thread_get(t, tid);
 		if (child) {
 			child->linked = true;
-			note_creation(parent, child->proc, tid, event);
+			note_creation(t, parent, child->proc, tid, event);
 		} else if ((ended = pidmap_del(&t->unlinked, tid))) {
-			note_creation(parent, ended, tid, event);
+			note_creation(t, parent, ended, tid, event);
 		} else {
 			child = thread_discover(t, tid);
 			child->linked = true;
-			note_creation(parent, child->proc, tid, event);
+			note_creation(t, parent, child->proc, tid, event);
 		}
 	}
 	resume(parent, 0);
@@ -159,6 +181,17 @@ void on_exec(struct tracer *t, pid_t tid)
 	if (!th) {
 		th = thread_discover(t, tid);
 		th->linked = true;
+	}
+	/* A new address space: no scratch region yet. */
+	{
+		struct mm *m = mm_new(tid);
+
+		thread_release_slot(t, th);
+		/* The new program's registers are its own: the call's
+		 * rewritten arguments must not be put back over them. */
+		th->saved.active = false;
+		thread_set_mm(t, tid, m);
+		mm_unref(m);
 	}
 	read_exec(tid, th->proc);
 	if (tid == t->root_pid)

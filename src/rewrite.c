@@ -1,0 +1,442 @@
+/* rewrite.c - point a checked call's arguments at copies of what was judged
+ *
+ * The copies are built in a buffer the size of a scratch slot, written to
+ * the tracee in one go, and the registers are changed in one
+ * PTRACE_SETREGS: the kernel then reads only bytes we wrote into memory
+ * the program cannot change.
+ */
+#include "rewrite.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sched.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/user.h>
+
+#include "decode.h"
+#include "util.h"
+
+#define NR_OPENAT2 437		/* the same on x86_64 and i386 */
+
+/* The open flags openat2 accepts (it refuses bits open ignores). */
+#define OPENAT2_FLAGS                                                      \
+	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND |       \
+	 O_NONBLOCK | O_DSYNC | O_DIRECT | 0100000 | O_DIRECTORY | O_NOFOLLOW | \
+	 O_NOATIME | O_CLOEXEC | O_SYNC | O_PATH | O_TMPFILE | O_ASYNC)
+
+struct plan {
+	unsigned char buf[SCRATCH_SLOT_SIZE];
+	size_t used;
+	uint64_t base;		/* where buf goes in the tracee */
+	bool set_nr;
+	long nr;
+	bool set[6];
+	uint64_t val[6];
+};
+
+/* Copy len bytes into the plan; their address in the tracee, or 0. */
+static uint64_t put(struct plan *p, const void *data, size_t len)
+{
+	size_t at = (p->used + 7u) & ~(size_t)7u;
+
+	if (at + len > sizeof(p->buf))
+		return 0;
+	memcpy(p->buf + at, data, len);
+	p->used = at + len;
+	return p->base + at;
+}
+
+static void set_arg(struct plan *p, int i, uint64_t v)
+{
+	if (i >= 0 && i < 6) {
+		p->set[i] = true;
+		p->val[i] = v;
+	}
+}
+
+static bool ends_with_slash(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 1 && s[n - 1] == '/';
+}
+
+/* The path the kernel should read for op: the resolved one (with the
+ * original's trailing slash), or the original string when the target has
+ * no path of its own. Its address, or 0. */
+static uint64_t put_path(struct plan *p, const struct event *ev,
+			 const struct op *op, bool *resolved)
+{
+	const struct arg_value *v = &ev->v[op->arg];
+	char buf[DECODE_PATH_MAX + 2];
+
+	*resolved = false;
+	if (op->path && op->kind != RESOLVED_OPAQUE) {
+		size_t n = strlen(op->path);
+
+		if (n + 2 > sizeof(buf))
+			return 0;
+		memcpy(buf, op->path, n);
+		if (ends_with_slash(v->u.str.s) && n > 1)
+			buf[n++] = '/';
+		buf[n] = '\0';
+		*resolved = true;
+		return put(p, buf, n + 1);
+	}
+	if (!v->u.str.s)
+		return 0;
+	return put(p, v->u.str.s, v->u.str.len + 1);
+}
+
+/* open, openat, creat, openat2 -> openat2(AT_FDCWD, resolved, how with
+ * RESOLVE_NO_SYMLINKS): the path has no link left, so a link swapped in
+ * between our check and the kernel's walk makes the call fail (ELOOP)
+ * instead of reaching somewhere else. */
+static int plan_open(struct plan *p, const struct event *ev,
+		     const struct op *op)
+{
+	const struct arg_value *how_arg = event_arg(ev, ARG_OPEN_HOW, 0);
+	struct open_how how;
+	bool resolved;
+	uint64_t path, at_how;
+
+	memset(&how, 0, sizeof(how));
+	if (how_arg) {
+		if (!how_arg->u.how || how_arg->status != VAL_OK)
+			return -EFAULT;
+		how = (struct open_how){ how_arg->u.how->flags, how_arg->u.how->mode,
+					 how_arg->u.how->resolve };
+	} else if (strcmp(ev->name, "creat") == 0) {
+		how.flags = O_CREAT | O_WRONLY | O_TRUNC;
+		how.mode = ev->args[1];
+	} else {
+		how.flags = (uint32_t)ev->args[op->arg + 1];
+		how.mode = ev->args[op->arg + 2];
+	}
+	path = put_path(p, ev, op, &resolved);
+	if (!path)
+		return -ENAMETOOLONG;
+	if (!resolved) {
+		/* No path of its own (a /proc magic link): pin the string. */
+		set_arg(p, op->arg, path);
+		return 0;
+	}
+	if (!how_arg) {
+		how.flags &= OPENAT2_FLAGS;
+		how.mode = how.flags & (O_CREAT | O_TMPFILE) ? how.mode & 07777 : 0;
+	}
+	how.resolve |= RESOLVE_NO_SYMLINKS;
+	at_how = put(p, &how, sizeof(how));
+	if (!at_how)
+		return -ENOMEM;
+	p->set_nr = true;
+	p->nr = NR_OPENAT2;
+	set_arg(p, 0, (uint64_t)(uint32_t)AT_FDCWD);
+	set_arg(p, 1, path);
+	set_arg(p, 2, at_how);
+	set_arg(p, 3, sizeof(how));
+	return 0;
+}
+
+/* Any other call with a path: the resolved path, from no directory. */
+static int plan_fs(struct plan *p, const struct event *ev, const struct op *op)
+{
+	bool resolved;
+	uint64_t path;
+
+	if (op->arg < 0 || ev->v[op->arg].type != ARG_PATH)
+		return 0;	/* a descriptor: nothing in memory */
+	path = put_path(p, ev, op, &resolved);
+	if (!path)
+		return -ENAMETOOLONG;
+	set_arg(p, op->arg, path);
+	if (resolved && op->dirfd_arg >= 0)
+		set_arg(p, op->dirfd_arg, (uint64_t)(uint32_t)AT_FDCWD);
+	return 0;
+}
+
+/* exec keeps the name it was given (it is the script's $0, and AT_EXECFN);
+ * what it runs is checked again at the exec stop. */
+static int plan_exec(struct plan *p, const struct event *ev,
+		     const struct op *op)
+{
+	const struct arg_value *v = &ev->v[op->arg];
+	uint64_t path;
+
+	if (op->arg < 0 || v->type != ARG_PATH || !v->u.str.s)
+		return 0;
+	path = put(p, v->u.str.s, v->u.str.len + 1);
+	if (!path)
+		return -ENAMETOOLONG;
+	set_arg(p, op->arg, path);
+	return 0;
+}
+
+/* A socket address, with a unix path replaced by the resolved one when it
+ * fits. Its address, and its length in *len. */
+static uint64_t put_sockaddr(struct plan *p, const struct sockaddr_info *sa,
+			     const struct op *op, uint64_t *len)
+{
+	if (sa->family == AF_UNIX && op && op->family == FAM_UNIX && op->path &&
+	    op->kind != RESOLVED_OPAQUE &&
+	    strlen(op->path) < sizeof(((struct sockaddr_un *)0)->sun_path)) {
+		struct sockaddr_un un;
+
+		memset(&un, 0, sizeof(un));
+		un.sun_family = AF_UNIX;
+		strcpy(un.sun_path, op->path);
+		*len = offsetof(struct sockaddr_un, sun_path) + strlen(op->path) + 1;
+		return put(p, &un, (size_t)*len);
+	}
+	*len = sa->raw_len;
+	return sa->raw ? put(p, sa->raw, sa->raw_len) : 0;
+}
+
+static int plan_sockaddr(struct plan *p, const struct event *ev,
+			 const struct op *op)
+{
+	const struct sockaddr_info *sa = ev->v[op->arg].u.sa;
+	uint64_t len, at;
+
+	if (!sa)
+		return 0;
+	at = put_sockaddr(p, sa, op, &len);
+	if (!at)
+		return -ENOMEM;
+	set_arg(p, op->arg, at);
+	set_arg(p, op->arg + 1, len);
+	return 0;
+}
+
+/* struct msghdr: a copy whose msg_name points at a copy of the name. */
+static int put_msghdr(struct plan *p, const struct event *ev,
+		      unsigned char *hdr, const struct sockaddr_info *sa,
+		      const struct op *op)
+{
+	uint64_t len, at;
+
+	if (!sa)
+		return 0;
+	at = put_sockaddr(p, sa, op, &len);
+	if (!at)
+		return -ENOMEM;
+	if (abi_ptr_size(ev->abi) == 8) {
+		memcpy(hdr, &at, 8);
+		memcpy(hdr + 8, &(uint32_t){ (uint32_t)len }, 4);
+	} else {
+		memcpy(hdr, &(uint32_t){ (uint32_t)at }, 4);
+		memcpy(hdr + 4, &(uint32_t){ (uint32_t)len }, 4);
+	}
+	return 0;
+}
+
+static int plan_msghdr(struct plan *p, const struct event *ev,
+		       const struct op *op)
+{
+	const struct arg_value *v = &ev->v[op->arg];
+	unsigned char hdr[64];
+	uint64_t at;
+	int rc;
+
+	if (!v->u.msg.raw || v->u.msg.raw_len > sizeof(hdr))
+		return -EFAULT;
+	memcpy(hdr, v->u.msg.raw, v->u.msg.raw_len);
+	rc = put_msghdr(p, ev, hdr, v->u.msg.sa, op);
+	if (rc < 0)
+		return rc;
+	at = put(p, hdr, v->u.msg.raw_len);
+	if (!at)
+		return -ENOMEM;
+	set_arg(p, op->arg, at);
+	return 0;
+}
+
+/* sendmmsg: the entries read, each with its judged name; the count is cut
+ * to them (the caller sends the rest in a later call). */
+static int plan_mmsghdr(struct plan *p, const struct event *ev,
+			const struct ops *ops)
+{
+	const struct arg_value *v = event_arg(ev, ARG_MMSGHDR, 0);
+	unsigned char arr[DECODE_MMSG_MAX * 64];
+	unsigned i, k = 0;
+	uint64_t at;
+	int rc;
+
+	if (!v || !v->u.mmsg.raw || !v->u.mmsg.n)
+		return v && v->u.mmsg.n == 0 ? 0 : -EFAULT;
+	memcpy(arr, v->u.mmsg.raw, v->u.mmsg.n * v->u.mmsg.stride);
+	for (i = 0; i < v->u.mmsg.n; i++) {
+		const struct op *op = NULL;
+
+		/* The ops of named entries come in entry order. */
+		if (v->u.mmsg.sa[i]) {
+			while (k < ops->n && ops->v[k].cat != CAT_NET)
+				k++;
+			op = k < ops->n ? &ops->v[k++] : NULL;
+		}
+		rc = put_msghdr(p, ev, arr + i * v->u.mmsg.stride,
+				v->u.mmsg.sa[i], op);
+		if (rc < 0)
+			return rc;
+	}
+	at = put(p, arr, v->u.mmsg.n * v->u.mmsg.stride);
+	if (!at)
+		return -ENOMEM;
+	set_arg(p, 1, at);
+	set_arg(p, 2, v->u.mmsg.n);
+	return 0;
+}
+
+/* clone3: a copy of struct clone_args without CLONE_UNTRACED. */
+static int plan_clone3(struct plan *p, const struct event *ev)
+{
+	const struct arg_value *v = event_arg(ev, ARG_CLONE_ARGS, 0);
+	unsigned char raw[256];
+	uint64_t flags, at;
+
+	if (!v || !v->u.clone || !v->u.clone->raw ||
+	    v->u.clone->raw_len > sizeof(raw))
+		return -EFAULT;
+	memcpy(raw, v->u.clone->raw, v->u.clone->raw_len);
+	memcpy(&flags, raw, 8);
+	flags &= ~(uint64_t)CLONE_UNTRACED;
+	memcpy(raw, &flags, 8);
+	at = put(p, raw, v->u.clone->raw_len);
+	if (!at)
+		return -ENOMEM;
+	set_arg(p, 0, at);
+	return 0;
+}
+
+static bool is_open(const char *name)
+{
+	return strcmp(name, "open") == 0 || strcmp(name, "openat") == 0 ||
+	       strcmp(name, "openat2") == 0 || strcmp(name, "creat") == 0;
+}
+
+static int plan_call(struct plan *p, const struct event *ev,
+		     const struct ops *ops)
+{
+	unsigned i;
+	int rc = 0;
+
+	if (strcmp(ev->name, "clone3") == 0)
+		return plan_clone3(p, ev);
+	if (strcmp(ev->name, "sendmmsg") == 0)
+		return plan_mmsghdr(p, ev, ops);
+	for (i = 0; i < ops->n && rc == 0; i++) {
+		const struct op *op = &ops->v[i];
+
+		if (op->arg < 0)
+			continue;
+		if (op->cat == CAT_FS && is_open(ev->name))
+			rc = plan_open(p, ev, op);
+		else if (op->cat == CAT_FS && event_arg(ev, ARG_ARGV, 0))
+			rc = plan_exec(p, ev, op);
+		else if (op->cat == CAT_FS && !p->set[op->arg])
+			rc = plan_fs(p, ev, op);
+		else if (op->cat == CAT_NET &&
+			 ev->v[op->arg].type == ARG_SOCKADDR && !p->set[op->arg])
+			rc = plan_sockaddr(p, ev, op);
+		else if (op->cat == CAT_NET && ev->v[op->arg].type == ARG_MSGHDR)
+			rc = plan_msghdr(p, ev, op);
+	}
+	return rc;
+}
+
+bool rewrite_wanted(const struct event *ev, const struct ops *ops)
+{
+	unsigned i;
+
+	if (strcmp(ev->name, "clone3") == 0 || strcmp(ev->name, "sendmmsg") == 0)
+		return true;
+	for (i = 0; i < ops->n; i++)
+		if ((ops->v[i].cat == CAT_FS || ops->v[i].cat == CAT_NET) &&
+		    ops->v[i].arg >= 0 &&
+		    ev->v[ops->v[i].arg].type != ARG_FD)
+			return true;
+	return false;
+}
+
+static unsigned long long *reg(struct user_regs_struct *r, enum abi abi,
+			       unsigned i)
+{
+	unsigned long long *x86_64[6] = { &r->rdi, &r->rsi, &r->rdx,
+					  &r->r10, &r->r8, &r->r9 };
+	unsigned long long *x86[6] = { &r->rbx, &r->rcx, &r->rdx,
+				       &r->rsi, &r->rdi, &r->rbp };
+
+	return abi == ABI_I386 ? x86[i] : x86_64[i];
+}
+
+int rewrite_args(struct mm *m, const struct event *ev, const struct ops *ops,
+		 uint64_t slot_addr, struct saved_args *saved)
+{
+	static struct plan p;
+	struct user_regs_struct r;
+	unsigned i;
+	int rc;
+
+	/* Everything but the (large) buffer starts afresh. */
+	p.used = 0;
+	p.base = slot_addr;
+	p.set_nr = false;
+	p.nr = 0;
+	memset(p.set, 0, sizeof(p.set));
+	memset(p.val, 0, sizeof(p.val));
+	rc = plan_call(&p, ev, ops);
+	if (rc < 0)
+		return rc;
+	if (p.used && (rc = scratch_write(m, slot_addr, p.buf, p.used)) < 0)
+		return rc;
+	if (ptrace(PTRACE_GETREGS, ev->tid, 0, &r) < 0)
+		return -errno;
+	saved->active = true;
+	for (i = 0; i < 6; i++) {
+		saved->args[i] = *reg(&r, ev->abi, i);
+		if (p.set[i])
+			*reg(&r, ev->abi, i) = p.val[i];
+	}
+	if (p.set_nr)
+		r.orig_rax = (unsigned long long)p.nr;
+	if (ptrace(PTRACE_SETREGS, ev->tid, 0, &r) < 0) {
+		saved->active = false;
+		return -errno;
+	}
+	return 0;
+}
+
+int rewrite_restore(pid_t tid, enum abi abi, const struct saved_args *saved)
+{
+	struct user_regs_struct r;
+	unsigned i;
+
+	if (!saved->active)
+		return 0;
+	if (ptrace(PTRACE_GETREGS, tid, 0, &r) < 0)
+		return -errno;
+	for (i = 0; i < 6; i++)
+		*reg(&r, abi, i) = saved->args[i];
+	if (ptrace(PTRACE_SETREGS, tid, 0, &r) < 0)
+		return -errno;
+	return 0;
+}
+
+bool rewrite_strip_untraced(const struct event *ev)
+{
+	struct user_regs_struct r;
+	unsigned long long *flags;
+
+	if (strcmp(ev->name, "clone") != 0 || !(ev->args[0] & CLONE_UNTRACED))
+		return false;
+	if (ptrace(PTRACE_GETREGS, ev->tid, 0, &r) < 0)
+		return false;
+	flags = reg(&r, ev->abi, 0);
+	*flags &= ~(unsigned long long)CLONE_UNTRACED;
+	return ptrace(PTRACE_SETREGS, ev->tid, 0, &r) == 0;
+}
