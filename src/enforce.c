@@ -10,6 +10,7 @@
 
 #include "ops.h"
 #include "policy_eval.h"
+#include "postcheck.h"
 #include "regs.h"
 #include "rewrite.h"
 #include "scratch.h"
@@ -202,6 +203,40 @@ void enforce_release_held(struct tracer *t)
 		entry_go_on(t, th);
 }
 
+/* What the exit stop must check of an allowed call. */
+static void plan_postcheck(struct tracer *t, struct thread *th,
+			   const struct ops *ops)
+{
+	const char *name = th->ev->name;
+	unsigned i;
+
+	th->post_kind = POST_NONE;
+	if (!t->policy)
+		return;
+	if ((strcmp(name, "accept") == 0 || strcmp(name, "accept4") == 0) &&
+	    policy_category_used(t->policy, CAT_NET)) {
+		th->post_kind = POST_ACCEPT;
+	} else if (strcmp(name, "connect") == 0) {
+		for (i = 0; i < ops->n; i++)
+			if (ops->v[i].cat == CAT_NET &&
+			    (ops->v[i].family & (FAM_INET | FAM_INET6)))
+				th->post_kind = POST_CONNECT;
+	} else if (policy_needs_paths(t->policy)) {
+		for (i = 0; i < ops->n; i++)
+			if (ops->v[i].cat == CAT_FS && ops->v[i].path &&
+			    event_arg(th->ev, ARG_PATH, 0) &&
+			    (event_arg(th->ev, ARG_OFLAGS, 0) ||
+			     event_arg(th->ev, ARG_OPEN_HOW, 0) ||
+			     strcmp(name, "creat") == 0)) {
+				th->post_kind = POST_OPEN;
+				th->post_modes = ops->v[i].modes;
+				th->post_path = ops->v[i].path;
+			}
+	}
+	if (th->post_kind != POST_NONE)
+		th->in_syscall = true;
+}
+
 bool enforce_entry(struct tracer *t, struct thread *th)
 {
 	struct event *ev = th->ev;
@@ -262,5 +297,6 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 	if (t->policy || v.builtin)
 		policy_log_verdict(&t->audit->policy, ev, &ops, &v,
 				   t->audit->start_ns);
+	plan_postcheck(t, th, &ops);
 	return false;
 }

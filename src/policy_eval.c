@@ -196,6 +196,15 @@ static struct verdict judge_op(struct policy *p, const struct event *ev,
 
 		return r ? from_rule(r, i) : v;
 	}
+	/* Something without a path (a pipe, a socket, a memfd, a file since
+	 * deleted) reached through /proc/PID/fd: the program holds it
+	 * already, and it was judged when it was opened. */
+	if (op->kind == RESOLVED_OPAQUE) {
+		v.action = ACT_ALLOW;
+		v.default_line = 0;
+		v.builtin = "already open: reached through /proc";
+		return v;
+	}
 	/* fs: every mode the operation needs, each by its first rule. */
 	for (bit = 1; bit <= op->modes; bit <<= 1) {
 		struct rule *r;
@@ -395,7 +404,7 @@ void protection_traceset(struct traceset *ts)
 }
 
 /* Does anything in category cat need deciding? */
-static bool category_used(const struct policy *p, enum pol_cat cat)
+bool policy_category_used(const struct policy *p, enum pol_cat cat)
 {
 	unsigned i;
 
@@ -435,13 +444,13 @@ void policy_traceset(const struct policy *p, struct traceset *ts)
 	unsigned i;
 
 	protection_traceset(ts);
-	if (category_used(p, CAT_FS) || policy_needs_paths(p)) {
+	if (policy_category_used(p, CAT_FS) || policy_needs_paths(p)) {
 		add_names(ts, fs_calls);
 		add_names(ts, mount_calls);
 	}
-	if (category_used(p, CAT_NET))
+	if (policy_category_used(p, CAT_NET))
 		add_names(ts, net_calls);
-	if (category_used(p, CAT_PROC))
+	if (policy_category_used(p, CAT_PROC))
 		add_names(ts, proc_calls);
 	/* Every call, when a call the rules do not name is not allowed. */
 	if (p->defaults[CAT_SYS].action != ACT_ALLOW)

@@ -40,6 +40,10 @@ void policy_traceset(const struct policy *p, struct traceset *ts);
  * or escape it (signals, ptrace, clone with CLONE_UNTRACED). */
 void protection_traceset(struct traceset *ts);
 
+/* Does anything in category cat need deciding (a rule or a default
+ * other than allow)? */
+bool policy_category_used(const struct policy *p, enum pol_cat cat);
+
 /* Does the fs or exec part of the policy need resolved paths? */
 bool policy_needs_paths(const struct policy *p);
 

@@ -110,8 +110,11 @@ static bool opaque(const char *link, const char *target)
 
 	if (strncmp(link, "/proc/", 6) != 0)
 		return false;
-	return target[0] != '/' ||
-	       (n > 10 && strcmp(target + n - 10, " (deleted)") == 0);
+	/* A relative target ("self/mounts") is an ordinary link. */
+	return strstr(target, ":[") || strncmp(target, "anon_inode:", 11) == 0 ||
+	       strncmp(target, "/memfd:", 7) == 0 ||
+	       (target[0] == '/' && n > 10 &&
+		strcmp(target + n - 10, " (deleted)") == 0);
 }
 
 /* The directory a relative path starts from: cwd or dirfd's target. */

@@ -5,6 +5,7 @@
 
 #include "decode.h"
 #include "enforce.h"
+#include "postcheck.h"
 #include "syscalls.h"
 #include "tracer_int.h"
 #include "util.h"
@@ -122,6 +123,13 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 	else
 		ev->rval = info.exit.rval;
 	decode_exit(ev);
+	if (postcheck_exit(t, th)) {
+		/* Killed: the thread will not run again. */
+		event_done(t, th);
+		th->in_syscall = false;
+		thread_release_slot(t, th);
+		return;
+	}
 	if (is_exec(ev) && ev->err && th->proc->pid == t->root_pid &&
 	    !t->root_exec_done)
 		t->root_exec_err = ev->err;

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "postcheck.h"
 #include "tracer_int.h"
 #include "util.h"
 
@@ -196,6 +197,9 @@ void on_exec(struct tracer *t, pid_t tid)
 	read_exec(tid, th->proc);
 	if (tid == t->root_pid)
 		t->root_exec_done = true;
+	/* Before the new program runs an instruction. */
+	if (postcheck_exec(t, th))
+		return;
 	resume(th, 0);
 }
 

@@ -1,0 +1,215 @@
+/* postcheck.c - checks only the result of a call can answer
+ *
+ * Arguments are pinned before the call, so these checks find nothing in
+ * normal runs. They are the last line: a descriptor swapped under a dirfd,
+ * a link the resolver could not see, a script's interpreter, the peer of
+ * an accepted connection.
+ */
+#include "postcheck.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "decode.h"
+#include "ops.h"
+#include "policy_eval.h"
+#include "tracer_int.h"
+#include "util.h"
+
+static void kill_process(struct tracer *t, struct thread *th, const char *why)
+{
+	th->proc->killed_by = why;
+	kill(th->proc->pid, SIGKILL);
+	(void)t;
+}
+
+/* A descriptor of the tracee, duplicated into the tracer, or -errno. */
+static int steal_fd(pid_t pid, int fd)
+{
+	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0), copy;
+
+	if (pidfd < 0)
+		return -errno;
+	copy = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
+	if (copy < 0)
+		copy = -errno;
+	close(pidfd);
+	return copy;
+}
+
+/* The peer of a socket of the tracee as a net operation. */
+static bool peer_op(const struct thread *th, int fd, struct op *op)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	int copy = steal_fd(th->proc->pid, fd), rc;
+
+	if (copy < 0)
+		return false;
+	rc = getpeername(copy, (struct sockaddr *)&ss, &len);
+	close(copy);
+	if (rc < 0)
+		return false;
+	memset(op, 0, sizeof(*op));
+	op->cat = CAT_NET;
+	op->arg = -1;
+	op->dirfd_arg = -1;
+	if (ss.ss_family == AF_INET) {
+		struct sockaddr_in *in = (struct sockaddr_in *)&ss;
+
+		op->family = FAM_INET;
+		inet_ntop(AF_INET, &in->sin_addr, op->addr, sizeof(op->addr));
+		op->port = ntohs(in->sin_port);
+	} else if (ss.ss_family == AF_INET6) {
+		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+
+		op->family = FAM_INET6;
+		inet_ntop(AF_INET6, &in6->sin6_addr, op->addr, sizeof(op->addr));
+		op->port = ntohs(in6->sin6_port);
+		if (strncmp(op->addr, "::ffff:", 7) == 0 && strchr(op->addr, '.')) {
+			op->family = FAM_INET;
+			memmove(op->addr, op->addr + 7, strlen(op->addr + 7) + 1);
+		}
+	} else {
+		return false;	/* unix peers are judged by the path connected */
+	}
+	return true;
+}
+
+static struct verdict judge_one(struct tracer *t, const struct event *ev,
+				const struct op *op)
+{
+	struct ops ops;
+
+	ops.n = 1;
+	ops.v[0] = *op;
+	return policy_judge(t->policy, ev, &ops);
+}
+
+static bool check_open(struct tracer *t, struct thread *th)
+{
+	struct event *ev = th->ev;
+	char actual[DECODE_PATH_MAX];
+	struct op op;
+	struct verdict v;
+
+	if (ev->err || ev->rval < 0 ||
+	    fd_target(ev->tid, (int)ev->rval, actual, sizeof(actual)) < 0)
+		return false;
+	if (th->post_path && strcmp(actual, th->post_path) == 0)
+		return false;
+	memset(&op, 0, sizeof(op));
+	op.cat = CAT_FS;
+	op.arg = op.dirfd_arg = -1;
+	op.modes = th->post_modes;
+	op.path = actual;
+	op.kind = actual[0] == '/' ? RESOLVED_FILE : RESOLVED_OPAQUE;
+	v = judge_one(t, ev, &op);
+	if (v.action < ACT_DENY)
+		return false;
+	policy_log_violation(&t->audit->policy, ev, "opened another file than "
+			     "the one judged", th->post_path, actual,
+			     t->audit->start_ns);
+	kill_process(t, th, "violation");
+	return true;
+}
+
+static bool check_peer(struct tracer *t, struct thread *th, bool accept)
+{
+	struct event *ev = th->ev;
+	struct op op;
+	struct verdict v;
+	char peer[96];
+	int fd = accept ? (int)ev->rval : arg_int(ev->args[0]);
+
+	/* A connect in progress has a peer as well. */
+	if (accept ? ev->err || ev->rval < 0 : ev->err && ev->err != EINPROGRESS)
+		return false;
+	if (!peer_op(th, fd, &op))
+		return false;
+	op.net_op = accept ? NET_ACCEPT : NET_CONNECT;
+	v = judge_one(t, ev, &op);
+	if (v.action < ACT_DENY)
+		return false;
+	snprintf(peer, sizeof(peer), "%s port %u", op.addr, op.port);
+	if (accept) {
+		/* Not a violation: the policy's own verdict, which only the
+		 * result of the call could tell. The fd is open: kill. */
+		v.action = ACT_KILL;
+		policy_log_verdict(&t->audit->policy, ev, &(struct ops){ .n = 0 },
+				   &v, t->audit->start_ns);
+		kill_process(t, th, "policy");
+		return true;
+	}
+	policy_log_violation(&t->audit->policy, ev, "connected to another peer "
+			     "than the one judged", NULL, peer, t->audit->start_ns);
+	kill_process(t, th, "violation");
+	return true;
+}
+
+bool postcheck_exit(struct tracer *t, struct thread *th)
+{
+	enum post_kind kind = th->post_kind;
+
+	th->post_kind = POST_NONE;
+	if (!t->policy || !th->ev || !th->ev->finished)
+		return false;
+	switch (kind) {
+	case POST_OPEN:
+		return check_open(t, th);
+	case POST_CONNECT:
+		return check_peer(t, th, false);
+	case POST_ACCEPT:
+		return check_peer(t, th, true);
+	default:
+		return false;
+	}
+}
+
+bool postcheck_exec(struct tracer *t, struct thread *th)
+{
+	char exe[DECODE_PATH_MAX], path[64];
+	struct event probe;
+	struct op op;
+	struct verdict v;
+	ssize_t n;
+
+	if (!policy_needs_paths(t->policy))
+		return false;
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)th->tid);
+	n = readlink(path, exe, sizeof(exe) - 1);
+	if (n < 0)
+		return false;
+	exe[n] = '\0';
+	memset(&probe, 0, offsetof(struct event, buf));
+	probe.tid = th->tid;
+	probe.pid = th->proc->pid;
+	probe.name = "execve";
+	memset(&op, 0, sizeof(op));
+	op.cat = CAT_PROC;
+	op.arg = op.dirfd_arg = -1;
+	op.proc_op = PROC_EXEC;
+	op.path = exe;
+	if (strncmp(exe, "/memfd:", 7) == 0)
+		return false;	/* judged by name at the call: nothing better */
+	v = judge_one(t, &probe, &op);
+	if (v.action < ACT_DENY) {
+		op.cat = CAT_FS;
+		op.modes = MODE_X;
+		v = judge_one(t, &probe, &op);
+	}
+	if (v.action < ACT_DENY)
+		return false;
+	policy_log_violation(&t->audit->policy, th->ev ? th->ev : &probe,
+			     "runs a program the policy refuses", NULL, exe,
+			     t->audit->start_ns);
+	kill_process(t, th, "violation");
+	return true;
+}
