@@ -69,6 +69,13 @@ static int64_t deliver_group_signal(struct tracer *t, const struct event *ev)
 	return g.hit ? 0 : -ESRCH;
 }
 
+void call_done(struct tracer *t, struct thread *th)
+{
+	if (t->ns_owner == th)
+		t->ns_owner = NULL;
+	thread_release_slot(t, th);
+}
+
 /* The call is not run: it returns retval at once. */
 static void skip(struct tracer *t, struct thread *th, int64_t retval)
 {
@@ -167,40 +174,89 @@ static int pin_arguments(struct tracer *t, struct thread *th,
 	return 0;
 }
 
-/* Every slot is in use: the thread waits at its entry stop. */
-static void hold(struct tracer *t, struct thread *th)
+static void waitq_push(struct waitq *q, struct thread *th)
 {
-	th->held = true;
-	th->next_held = t->held;
-	t->held = th;
+	th->waiting = q;
+	th->next_waiting = NULL;
+	if (q->tail)
+		q->tail->next_waiting = th;
+	else
+		q->head = th;
+	q->tail = th;
 }
 
-void enforce_forget_held(struct tracer *t, struct thread *th)
+static struct thread *waitq_pop(struct waitq *q)
 {
-	struct thread **pp;
+	struct thread *th = q->head;
 
-	if (!th->held)
+	if (!th)
+		return NULL;
+	q->head = th->next_waiting;
+	if (!q->head)
+		q->tail = NULL;
+	th->waiting = NULL;
+	th->next_waiting = NULL;
+	return th;
+}
+
+void enforce_forget_waiting(struct tracer *t, struct thread *th)
+{
+	struct waitq *q = th->waiting;
+	struct thread **pp, *prev = NULL;
+
+	(void)t;
+	if (!q)
 		return;
-	for (pp = &t->held; *pp; pp = &(*pp)->next_held)
+	for (pp = &q->head; *pp; prev = *pp, pp = &(*pp)->next_waiting)
 		if (*pp == th) {
-			*pp = th->next_held;
+			*pp = th->next_waiting;
+			if (q->tail == th)
+				q->tail = prev;
 			break;
 		}
-	th->held = false;
+	th->waiting = NULL;
 }
 
-void enforce_release_held(struct tracer *t)
+/* Let waiting threads go on, while what they wait for is free. Each is
+ * judged again from the start: the world may have changed meanwhile. */
+void enforce_wake(struct tracer *t)
 {
-	struct thread *th = t->held;
+	struct thread *th;
 
-	/* One thread a freed slot: it is judged again from the start. */
-	if (!th)
+	if (t->waking)
 		return;
-	t->held = th->next_held;
-	th->held = false;
-	th->next_held = NULL;
-	if (!enforce_entry(t, th))
-		entry_go_on(t, th);
+	t->waking = true;
+	while (!t->ns_owner && (th = waitq_pop(&t->ns_waiters)))
+		if (!enforce_entry(t, th))
+			entry_go_on(t, th);
+	while ((th = waitq_pop(&t->slot_waiters))) {
+		if (!enforce_entry(t, th))
+			entry_go_on(t, th);
+		if (th->waiting)
+			break;	/* no slot yet: it is back in the queue */
+	}
+	t->waking = false;
+}
+
+/*
+ * A call that changes names or metadata by path (mkdir, unlink, rename,
+ * chmod...) has no flag that stops a link from being followed: so while
+ * one is between its check and its end, no other may change the file
+ * system under it. Opens need no lock (RESOLVE_NO_SYMLINKS) nor does exec
+ * (checked at the exec stop).
+ */
+static bool needs_ns_lock(const struct tracer *t, const struct event *ev)
+{
+	const struct arg_value *v;
+
+	if (!t->policy || !t->ops_ctx.resolve_paths || !ev->desc ||
+	    !(ev->desc->classes & SC_FILE) ||
+	    event_arg(ev, ARG_OFLAGS, 0) || event_arg(ev, ARG_OPEN_HOW, 0) ||
+	    event_arg(ev, ARG_ARGV, 0) || strcmp(ev->name, "creat") == 0)
+		return false;
+	v = event_arg(ev, ARG_PATH, 0);
+	return v && (ev->desc->classes & (SC_CREATE | SC_DELETE | SC_META |
+					  SC_WRITE));
 }
 
 /* What the exit stop must check of an allowed call. */
@@ -249,6 +305,14 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 		t->untraced_stripped++;
 	if (prepare_scratch(t, th))
 		return true;
+	if (needs_ns_lock(t, ev)) {
+		if (t->ns_owner && t->ns_owner != th) {
+			waitq_push(&t->ns_waiters, th);
+			return true;
+		}
+		t->ns_owner = th;
+		th->in_syscall = true;	/* the lock goes at the exit stop */
+	}
 	ops_classify(ev, &t->ops_ctx, &ops);
 	v = policy_judge(t->policy, ev, &ops);
 	if (v.emulate_group_signal) {
@@ -266,6 +330,8 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 				   t->audit->start_ns);
 		th->proc->killed_by = "policy";
 		kill(ev->pid, SIGKILL);
+		call_done(t, th);
+		enforce_wake(t);
 		return true;
 	case ACT_DENY:
 		ev->finished = true;
@@ -279,7 +345,8 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 	}
 	rc = pin_arguments(t, th, &ops);
 	if (rc == 1) {
-		hold(t, th);
+		call_done(t, th);	/* not its turn yet: the lock goes too */
+		waitq_push(&t->slot_waiters, th);
 		return true;
 	}
 	if (rc < 0) {

@@ -15,10 +15,14 @@ struct thread;
  */
 bool enforce_entry(struct tracer *t, struct thread *th);
 
-/* A scratch slot was freed: let a thread waiting for one go on. */
-void enforce_release_held(struct tracer *t);
+/* The thread's call is over (or it is gone): give back its scratch slot
+ * and the lock on names. Call enforce_wake afterwards. */
+void call_done(struct tracer *t, struct thread *th);
 
-/* A thread that waited for a slot is gone. */
-void enforce_forget_held(struct tracer *t, struct thread *th);
+/* Let threads that wait for a slot or the lock go on, if they can. */
+void enforce_wake(struct tracer *t);
+
+/* A thread that waited at its entry stop is gone. */
+void enforce_forget_waiting(struct tracer *t, struct thread *th);
 
 #endif

@@ -95,11 +95,11 @@ void thread_set_mm(struct tracer *t, pid_t pid, struct mm *m)
 
 void thread_release_slot(struct tracer *t, struct thread *th)
 {
+	(void)t;
 	if (th->slot < 0)
 		return;
 	scratch_give(th->mm, th->slot_abi, th->slot);
 	th->slot = -1;
-	enforce_release_held(t);
 }
 
 void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
@@ -115,10 +115,11 @@ void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
 		pidmap_del(&t->procs, p->pid);
 		mm_unref(pidmap_del(&t->mms, p->pid));
 	}
-	enforce_forget_held(t, th);
-	thread_release_slot(t, th);
+	enforce_forget_waiting(t, th);
+	call_done(t, th);
 	mm_unref(th->mm);
 	free(th);
+	enforce_wake(t);
 }
 
 void thread_rename(struct tracer *t, struct thread *th, pid_t new_tid)

@@ -22,11 +22,11 @@ struct thread {
 	int slot;		/* the scratch slot of its call, or -1 */
 	uint8_t slot_abi;	/* the ABI whose region the slot is in */
 	struct saved_args saved;	/* registers a rewrite changed */
-	bool held;		/* waits at its entry stop for a slot */
+	struct waitq *waiting;	/* waits at its entry stop in this queue */
+	struct thread *next_waiting;
 	int post_kind;		/* enum post_kind: check at the exit stop */
 	unsigned post_modes;	/* POST_OPEN: the modes judged */
 	const char *post_path;	/* POST_OPEN: the path judged */
-	struct thread *next_held;
 };
 
 /* The thread of tid, or NULL. */

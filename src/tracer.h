@@ -14,6 +14,12 @@
 #include "traceset.h"
 
 struct event;
+struct thread;
+
+/* Threads stopped at their entry stop until something frees up. */
+struct waitq {
+	struct thread *head, *tail;
+};
 
 /* Why the tracer ended the tracees itself. */
 enum kill_reason {
@@ -32,7 +38,10 @@ struct tracer {
 	struct pidmap unlinked;		/* tid -> struct proc: ended before
 					 * its creation event came */
 	struct pidmap mms;		/* pid -> struct mm, alive */
-	struct thread *held;		/* threads waiting for a scratch slot */
+	struct waitq slot_waiters;	/* threads waiting for a scratch slot */
+	struct waitq ns_waiters;	/* threads waiting for the ns lock */
+	struct thread *ns_owner;	/* in a call that changes names */
+	bool waking;			/* in enforce_wake */
 	uint64_t untraced_stripped;	/* CLONE_UNTRACED flags removed */
 	uint64_t scratch_failures;	/* address spaces without scratch */
 	uint64_t pinned;		/* calls whose arguments were pinned */

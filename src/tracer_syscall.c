@@ -113,7 +113,8 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 	if (!ev) {
 		th->in_syscall = false;
 		resume(th, 0);
-		thread_release_slot(t, th);
+		call_done(t, th);
+		enforce_wake(t);
 		return;
 	}
 	ev->finished = true;
@@ -127,7 +128,8 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 		/* Killed: the thread will not run again. */
 		event_done(t, th);
 		th->in_syscall = false;
-		thread_release_slot(t, th);
+		call_done(t, th);
+		enforce_wake(t);
 		return;
 	}
 	if (is_exec(ev) && ev->err && th->proc->pid == t->root_pid &&
@@ -136,5 +138,6 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 	event_done(t, th);
 	th->in_syscall = false;
 	resume(th, 0);
-	thread_release_slot(t, th);
+	call_done(t, th);
+	enforce_wake(t);
 }

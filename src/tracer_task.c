@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "enforce.h"
 #include "postcheck.h"
 #include "tracer_int.h"
 #include "util.h"
@@ -187,7 +188,7 @@ void on_exec(struct tracer *t, pid_t tid)
 	{
 		struct mm *m = mm_new(tid);
 
-		thread_release_slot(t, th);
+		call_done(t, th);
 		/* The new program's registers are its own: the call's
 		 * rewritten arguments must not be put back over them. */
 		th->saved.active = false;
