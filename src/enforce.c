@@ -267,11 +267,13 @@ static void plan_postcheck(struct tracer *t, struct thread *th,
 	unsigned i;
 
 	th->post_kind = POST_NONE;
-	if (!t->policy)
+	if (!t->policy && !t->learn)
 		return;
 	if ((strcmp(name, "accept") == 0 || strcmp(name, "accept4") == 0) &&
-	    policy_category_used(t->policy, CAT_NET)) {
+	    (t->learn || policy_category_used(t->policy, CAT_NET))) {
 		th->post_kind = POST_ACCEPT;
+	} else if (!t->policy) {
+		/* --learn: only the peers of accepts are learnt after. */
 	} else if (strcmp(name, "connect") == 0) {
 		for (i = 0; i < ops->n; i++)
 			if (ops->v[i].cat == CAT_NET &&
@@ -364,6 +366,8 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 	if (t->policy || v.builtin)
 		policy_log_verdict(&t->audit->policy, ev, &ops, &v,
 				   t->audit->start_ns);
+	if (t->learn)
+		learn_ops(t->learn, ev, &ops);
 	plan_postcheck(t, th, &ops);
 	return false;
 }

@@ -79,15 +79,24 @@ static size_t put_class(struct out *o, const char *p)
 int glob_compile(struct glob *g, const char *text, size_t *bad_at, char *err,
 		 size_t errlen)
 {
-	struct out re = { NULL, 0, 0 };
+	struct out re = { NULL, 0, 0 }, lit = { NULL, 0, 0 };
 	size_t i, n = strlen(text), prefix = n;
 	int rc;
 
 	memset(g, 0, sizeof(*g));
 	put(&re, "^");
+	put(&lit, "");
 	for (i = 0; i < n; i++) {
 		const char *p = text + i;
 
+		/* A backslash makes the next character itself. */
+		if (p[0] == '\\' && p[1]) {
+			put_literal(&re, p[1]);
+			if (prefix == n)
+				put_char(&lit, p[1]);
+			i++;
+			continue;
+		}
 		if (p[0] == '*' && p[1] == '*') {
 			prefix = prefix < i ? prefix : i;
 			/* At the end after a slash: the directory and all
@@ -120,19 +129,23 @@ int glob_compile(struct glob *g, const char *text, size_t *bad_at, char *err,
 			i += used - 1;
 		} else {
 			put_literal(&re, p[0]);
+			if (prefix == n)
+				put_char(&lit, p[0]);
 		}
 	}
 	put(&re, "$");
 	rc = regcomp(&g->re, re.s, REG_EXTENDED | REG_NOSUB);
 	free(re.s);
 	if (rc) {
+		free(lit.s);
 		*bad_at = 0;
 		snprintf(err, errlen, "cannot compile pattern");
 		return -EINVAL;
 	}
 	g->text = xstrdup(text);
 	g->literal = prefix == n;
-	g->literal_prefix = xstrndup(text, prefix);
+	/* Without its escapes: what a path must start with (or be). */
+	g->literal_prefix = lit.s;
 	return 0;
 }
 
@@ -141,7 +154,7 @@ bool glob_match(const struct glob *g, const char *s)
 	size_t plen;
 
 	if (g->literal)
-		return strcmp(g->text, s) == 0;
+		return strcmp(g->literal_prefix, s) == 0;
 	/* Most patterns fail on their literal prefix: cheap to test. */
 	plen = strlen(g->literal_prefix);
 	if (strncmp(g->literal_prefix, s, plen) != 0) {

@@ -9,14 +9,14 @@
 /*
  * A compiled pattern. "*" matches within one path component, "**" across
  * components, "?" one character but "/", "[...]" a class ("[!...]" or
- * "[^...]" negated). A trailing slash and double star also matches the
- * directory itself.
+ * "[^...]" negated), and a backslash makes the next character itself. A
+ * trailing slash and double star also matches the directory itself.
  * The pattern is turned into a POSIX extended regular expression.
  */
 struct glob {
 	char *text;		/* as written, after $VAR expansion */
-	char *literal_prefix;	/* the part before the first wildcard */
-	bool literal;		/* no wildcard at all: plain comparison */
+	char *literal_prefix;	/* before the first wildcard, unescaped */
+	bool literal;		/* no wildcard: literal_prefix is the path */
 	regex_t re;
 };
 

@@ -416,31 +416,41 @@ bool policy_category_used(const struct policy *p, enum pol_cat cat)
 	return false;
 }
 
+static const char *const fs_calls[] = {
+	"open", "openat", "openat2", "creat", "execve", "execveat",
+	"truncate", "truncate64", "mkdir", "mkdirat", "mknod", "mknodat",
+	"symlink", "symlinkat", "unlink", "unlinkat", "rmdir", "link",
+	"linkat", "rename", "renameat", "renameat2", "chmod", "fchmodat",
+	"fchmodat2", "chown", "chown32", "lchown", "lchown32", "fchownat",
+	"utime", "utimes", "futimesat", "utimensat", "utimensat_time64",
+	"setxattr", "lsetxattr", "removexattr", "lremovexattr",
+	"setxattrat", "removexattrat", "file_setattr", "fchmod", "fchown",
+	"fchown32", "fsetxattr", "fremovexattr", "ftruncate",
+	"ftruncate64", "open_by_handle_at", "io_uring_setup", "bind",
+	"connect", NULL
+};
+static const char *const net_calls[] = {
+	"connect", "bind", "sendto", "sendmsg", "sendmmsg", "accept",
+	"accept4", "io_uring_setup", NULL
+};
+static const char *const proc_calls[] = {
+	"execve", "execveat", "clone", "clone3", "fork", "vfork",
+	"unshare", "setns", "kill", "tkill", "tgkill", "rt_sigqueueinfo",
+	"rt_tgsigqueueinfo", "pidfd_send_signal", "ptrace",
+	"process_vm_writev", NULL
+};
+
+void policy_traceset_everything(struct traceset *ts)
+{
+	protection_traceset(ts);
+	add_names(ts, fs_calls);
+	add_names(ts, mount_calls);
+	add_names(ts, net_calls);
+	add_names(ts, proc_calls);
+}
+
 void policy_traceset(const struct policy *p, struct traceset *ts)
 {
-	static const char *const fs_calls[] = {
-		"open", "openat", "openat2", "creat", "execve", "execveat",
-		"truncate", "truncate64", "mkdir", "mkdirat", "mknod", "mknodat",
-		"symlink", "symlinkat", "unlink", "unlinkat", "rmdir", "link",
-		"linkat", "rename", "renameat", "renameat2", "chmod", "fchmodat",
-		"fchmodat2", "chown", "chown32", "lchown", "lchown32", "fchownat",
-		"utime", "utimes", "futimesat", "utimensat", "utimensat_time64",
-		"setxattr", "lsetxattr", "removexattr", "lremovexattr",
-		"setxattrat", "removexattrat", "file_setattr", "fchmod", "fchown",
-		"fchown32", "fsetxattr", "fremovexattr", "ftruncate",
-		"ftruncate64", "open_by_handle_at", "io_uring_setup", "bind",
-		"connect", NULL
-	};
-	static const char *const net_calls[] = {
-		"connect", "bind", "sendto", "sendmsg", "sendmmsg", "accept",
-		"accept4", "io_uring_setup", NULL
-	};
-	static const char *const proc_calls[] = {
-		"execve", "execveat", "clone", "clone3", "fork", "vfork",
-		"unshare", "setns", "kill", "tkill", "tgkill", "rt_sigqueueinfo",
-		"rt_tgsigqueueinfo", "pidfd_send_signal", "ptrace",
-		"process_vm_writev", NULL
-	};
 	unsigned i;
 
 	protection_traceset(ts);

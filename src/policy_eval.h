@@ -36,6 +36,9 @@ struct verdict policy_judge(struct policy *p, const struct event *ev,
  * can decide, and the built-in protections. */
 void policy_traceset(const struct policy *p, struct traceset *ts);
 
+/* Every call any policy can decide (for --learn). */
+void policy_traceset_everything(struct traceset *ts);
+
 /* Calls trapped always, whatever the policy: they could hurt the tracer
  * or escape it (signals, ptrace, clone with CLONE_UNTRACED). */
 void protection_traceset(struct traceset *ts);

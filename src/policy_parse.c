@@ -53,7 +53,8 @@ static int fail_at(const struct cursor *c, unsigned col, const char *fmt, ...)
 /* --- tokens ------------------------------------------------------------ */
 
 /* Split a line into tokens: words separated by blanks, "quoted" words
- * (with \" and \\), and a "#" outside quotes starts a comment. */
+ * (in which \" is a quote; other backslashes stay, for the patterns),
+ * and a "#" outside quotes starts a comment. */
 static int tokenize(const struct cursor *c, const char *line,
 		    struct token *tok, unsigned *ntok)
 {
@@ -78,7 +79,7 @@ static int tokenize(const struct cursor *c, const char *line,
 				size_t q = i++;
 
 				while (i < len && line[i] != '"') {
-					if (line[i] == '\\' && i + 1 < len)
+					if (line[i] == '\\' && line[i + 1] == '"')
 						i++;
 					out[o++] = line[i++];
 				}

@@ -135,6 +135,10 @@ static bool check_peer(struct tracer *t, struct thread *th, bool accept)
 	if (!peer_op(th, fd, &op))
 		return false;
 	op.net_op = accept ? NET_ACCEPT : NET_CONNECT;
+	if (t->learn) {
+		learn_peer(t->learn, &op);
+		return false;
+	}
 	v = judge_one(t, ev, &op);
 	if (v.action < ACT_DENY)
 		return false;
@@ -159,7 +163,7 @@ bool postcheck_exit(struct tracer *t, struct thread *th)
 	enum post_kind kind = th->post_kind;
 
 	th->post_kind = POST_NONE;
-	if (!t->policy || !th->ev || !th->ev->finished)
+	if ((!t->policy && !t->learn) || !th->ev || !th->ev->finished)
 		return false;
 	switch (kind) {
 	case POST_OPEN:

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "filter.h"
+#include "learn.h"
 #include "flags.h"
 #include "outfile.h"
 #include "policy_eval.h"
@@ -38,6 +39,8 @@ static int build_filter(const struct run_result *r, struct filter *f,
 	protection_traceset(&trapped);
 	if (r->policy)
 		policy_traceset(r->policy, &trapped);
+	if (r->opt->learn_path)
+		policy_traceset_everything(&trapped);
 	rc = filter_build(&trapped, f, err, errlen);
 	traceset_free(&trapped);
 	return rc;
@@ -174,18 +177,50 @@ static void write_reports(struct run_result *r, struct outfile *json)
 
 /* Open every output before the program runs: a bad path fails at once
  * (exit 2), and the program cannot redirect an output later. */
-static int open_outputs(const struct options *o, struct outfile *json)
+static int open_outputs(const struct options *o, struct outfile *json,
+			struct outfile *learnt)
 {
 	char err[512];
 
 	memset(json, 0, sizeof(*json));
-	json->fd = json->dirfd = -1;
+	memset(learnt, 0, sizeof(*learnt));
+	json->fd = json->dirfd = learnt->fd = learnt->dirfd = -1;
 	if (o->report_path && outfile_open(json, o->report_path, err,
 					   sizeof(err)) < 0) {
 		errorf("%s", err);
 		return -1;
 	}
+	if (o->learn_path && outfile_open(learnt, o->learn_path, err,
+					  sizeof(err)) < 0) {
+		errorf("%s", err);
+		outfile_abort(json);
+		return -1;
+	}
 	return 0;
+}
+
+/* --learn: the policy that allows what the run did. */
+static void write_learnt(struct run_result *r, struct outfile *out)
+{
+	char err[512];
+	FILE *f;
+	int fd;
+
+	if (!r->tracer.learn || !out->path)
+		return;
+	fd = outfile_rewind(out) < 0 ? -1 : dup(out->fd);
+	f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (!f || learn_write(r->tracer.learn, f, r->opt->argv) < 0 ||
+	    fclose(f) != 0) {
+		errorf("cannot write '%s': %s", out->path, strerror(errno ? errno : EIO));
+		outfile_abort(out);
+		r->status = EXIT_TRACER;
+		return;
+	}
+	if (outfile_commit(out, err, sizeof(err)) < 0) {
+		errorf("%s", err);
+		r->status = EXIT_TRACER;
+	}
 }
 
 /* Read the policy before anything runs: a mistake stops us here. */
@@ -209,19 +244,26 @@ static int load_policy(struct run_result *r, struct policy *p)
 int run(const struct options *o)
 {
 	struct run_result r;
-	struct outfile json;
+	struct outfile json, learnt;
 	struct policy policy;
 	int status;
 
 	memset(&r, 0, sizeof(r));
 	r.opt = o;
 	context_start(&r.ctx, o->argv);
-	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json) < 0) {
+	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json, &learnt) < 0) {
 		context_free(&r.ctx);
 		return EXIT_USAGE;
 	}
 	audit_init(&r.audit, r.ctx.start_mono_ns, o->max_events);
 	tracer_init(&r.tracer, &r.audit, &o->trace, r.policy);
+	if (o->learn_path) {
+		const char *tmp = getenv("TMPDIR"), *home = getenv("HOME");
+
+		r.tracer.learn = learn_new(tmp && *tmp ? tmp : "/tmp",
+					   home && *home ? home : "/", r.ctx.cwd);
+		r.tracer.ops_ctx.resolve_paths = true;
+	}
 	/* Orphans of the program become our children, so that we reap them
 	 * and their resource use counts. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
@@ -233,6 +275,7 @@ int run(const struct options *o)
 	getrusage(RUSAGE_CHILDREN, &r.rusage);
 	context_end(&r.ctx);
 	r.status = exit_status(&r);
+	write_learnt(&r, &learnt);
 	write_reports(&r, &json);
 	status = r.status;
 	tracer_free(&r.tracer);
@@ -241,5 +284,6 @@ int run(const struct options *o)
 	context_free(&r.ctx);
 	if (r.policy)
 		policy_free(r.policy);
+	learn_free(r.tracer.learn);
 	return status;
 }

@@ -9,6 +9,7 @@
 
 #include "audit.h"
 #include "ops.h"
+#include "learn.h"
 #include "policy.h"
 #include "pidmap.h"
 #include "traceset.h"
@@ -56,6 +57,7 @@ struct tracer {
 	uint64_t kill_deadline;		/* SIGKILL everyone at this time */
 	uint64_t stops;			/* ptrace stops served */
 	struct policy *policy;		/* NULL: observe only */
+	struct learn *learn;		/* --learn: record what is done */
 	struct ops_ctx ops_ctx;		/* what classifying calls needs */
 };
 
