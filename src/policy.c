@@ -60,6 +60,8 @@ void policy_free(struct policy *p)
 
 	for (i = 0; i < p->nrules; i++)
 		rule_free(&p->rules[i]);
+	for (i = 0; i < CAT_COUNT; i++)
+		free(p->defaults[i].text);
 	free(p->rules);
 	free(p->path);
 	free(p->tmp);

@@ -103,6 +103,7 @@ struct pol_default {
 	enum pol_action action;
 	int err;
 	unsigned line;			/* 0: not written, the built-in allow */
+	char *text;			/* the line as written, or NULL */
 };
 
 struct policy {

@@ -163,7 +163,8 @@ static struct verdict from_default(const struct policy *p, enum pol_cat cat,
 {
 	const struct pol_default *d = &p->defaults[cat];
 	struct verdict v = { .action = d->action, .err = d->err, .cat = cat,
-			     .default_line = d->line, .op = op };
+			     .default_line = d->line, .default_text = d->text,
+			     .op = op };
 
 	return v;
 }

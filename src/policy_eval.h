@@ -16,6 +16,7 @@ struct verdict {
 	const struct rule *rule;	/* the rule, or NULL */
 	unsigned default_line;		/* a default decided: its line (0 for
 					 * the built-in allow) */
+	const char *default_text;	/* and its text, or NULL */
 	const char *builtin;		/* a built-in protection decided: why */
 	int op;				/* the deciding operation, or -1 */
 	bool emulate_group_signal;	/* deliver a group signal ourselves,

@@ -128,7 +128,7 @@ struct json_object *verdict_json(const struct verdict *v)
 			json_set_int(o, "line", v->default_line);
 		else
 			json_object_object_add(o, "line", NULL);
-		json_set_str(o, "text", v->default_line ? "default" :
+		json_set_str(o, "text", v->default_text ? v->default_text :
 			     "default (not written: allow)");
 		json_set_str(o, "category", pol_cat_name(v->cat));
 	}

@@ -606,7 +606,9 @@ static int parse_sys(const struct cursor *c, struct rule *r,
 
 /* --- lines ----------------------------------------------------------------- */
 
-static int parse_default(struct cursor *c, struct policy *p,
+static char *trimmed(const char *line);
+
+static int parse_default(struct cursor *c, struct policy *p, const char *line,
 			 const struct token *tok, unsigned ntok)
 {
 	enum pol_cat cat;
@@ -624,8 +626,10 @@ static int parse_default(struct cursor *c, struct policy *p,
 		return fail_at(c, tok[0].col, "second default for %s (the first "
 			       "is on line %u)", pol_cat_name(cat), d->line);
 	rc = parse_action(c, &tok[2], cat, &d->action, &d->err);
-	if (rc == 0)
+	if (rc == 0) {
 		d->line = c->line;
+		d->text = trimmed(line);
+	}
 	return rc;
 }
 
@@ -687,7 +691,7 @@ static int parse_line(struct cursor *c, struct policy *p, const char *line)
 	rc = tokenize(c, line, tok, &ntok);
 	if (rc == 0 && ntok > 0) {
 		if (strcmp(tok[0].s, "default") == 0)
-			rc = parse_default(c, p, tok, ntok);
+			rc = parse_default(c, p, line, tok, ntok);
 		else
 			rc = parse_rule(c, p, line, tok, ntok);
 	}

@@ -2,6 +2,7 @@
 #include "report_text.h"
 
 #include <stdlib.h>
+#include <json-c/json.h>
 #include <string.h>
 
 #include "flags.h"
@@ -119,6 +120,81 @@ static void outcome(const struct run_result *r, FILE *out)
 		l->threads_total == 1 ? "" : "s");
 }
 
+/* One line a rule (or default, or built-in protection) that refused
+ * something: how often, by which action, and the first thing refused. */
+static void denials(const struct run_result *r, FILE *out)
+{
+	const struct policy_log *l = &r->audit.policy;
+	struct json_object *groups = json_object_new_object();
+	size_t i, n = json_object_array_length(l->denied);
+
+	if (!n && !json_object_array_length(l->violations))
+		goto out;
+	fprintf(out, "%s: refused %llu call%s", progname,
+		(unsigned long long)l->denied_total, l->denied_total == 1 ? "" : "s");
+	if (r->policy)
+		fprintf(out, " under %s", r->policy->path);
+	fprintf(out, ":\n");
+	for (i = 0; i < n; i++) {
+		struct json_object *e = json_object_array_get_idx(l->denied, i);
+		struct json_object *rule = json_object_object_get(e, "rule");
+		struct json_object *line = json_object_object_get(rule, "line");
+		struct json_object *g, *path;
+		char key[1200];
+
+		snprintf(key, sizeof(key), "%s%s%s", line ? "line " : "",
+			 line ? json_object_get_string(line) : "",
+			 line ? "" : json_object_get_string(
+				 json_object_object_get(rule, "why")));
+		if (!json_object_object_get_ex(groups, key, &g)) {
+			g = json_object_new_object();
+			json_object_object_add(g, "text", json_object_get(
+				json_object_object_get(rule, "text")));
+			json_object_object_add(g, "action", json_object_get(
+				json_object_object_get(e, "action")));
+			path = json_object_object_get(e, "path");
+			if (!path)
+				path = json_object_object_get(json_object_object_get(
+					e, "operation"), "address");
+			json_object_object_add(g, "first", json_object_new_string(
+				json_object_get_string(json_object_object_get(e,
+					"syscall"))));
+			if (path)
+				json_object_object_add(g, "what", json_object_get(path));
+			json_object_object_add(g, "count", json_object_new_int(0));
+			json_object_object_add(groups, key, g);
+		}
+		json_object_object_add(g, "count", json_object_new_int(
+			json_object_get_int(json_object_object_get(g, "count")) + 1));
+	}
+	json_object_object_foreach(groups, key, g) {
+		struct json_object *what = json_object_object_get(g, "what");
+
+		fprintf(out, "  %-10s %6d %-4s %s  (%s%s%s)\n",
+			strncmp(key, "line ", 5) == 0 ? key : "built-in",
+			json_object_get_int(json_object_object_get(g, "count")),
+			json_object_get_string(json_object_object_get(g, "action")),
+			strncmp(key, "line ", 5) == 0
+				? json_object_get_string(json_object_object_get(g, "text"))
+				: key,
+			json_object_get_string(json_object_object_get(g, "first")),
+			what ? " " : "", what ? json_object_get_string(what) : "");
+	}
+	if (l->denied_total > n)
+		fprintf(out, "  (and %llu more not listed)\n",
+			(unsigned long long)(l->denied_total - n));
+	for (i = 0; i < json_object_array_length(l->violations); i++) {
+		struct json_object *v = json_object_array_get_idx(l->violations, i);
+
+		fprintf(out, "%s: violation, process %d killed: %s (%s)\n", progname,
+			json_object_get_int(json_object_object_get(v, "pid")),
+			json_object_get_string(json_object_object_get(v, "violation")),
+			json_object_get_string(json_object_object_get(v, "actual")));
+	}
+out:
+	json_object_put(groups);
+}
+
 void report_text_summary(const struct run_result *r, FILE *out, bool full)
 {
 	unsigned i;
@@ -127,6 +203,8 @@ void report_text_summary(const struct run_result *r, FILE *out, bool full)
 		table(&r->audit.totals, out);
 		outcome(r, out);
 	}
+	if (full)
+		denials(r, out);
 	for (i = 0; i < r->errors.n; i++)
 		fprintf(out, "%s: %s\n", progname, r->errors.v[i].message);
 }
