@@ -98,6 +98,8 @@ static bool has_memory_args(const struct event *ev)
 {
 	unsigned i;
 
+	if (ev->via_socketcall)
+		return true;
 	for (i = 0; ev->desc && i < ev->desc->nargs; i++)
 		switch (ev->v[i].type) {
 		case ARG_PATH:
@@ -132,10 +134,10 @@ static bool prepare_scratch(struct tracer *t, struct thread *th)
 		on_gone(t, th, gone);
 		return true;
 	}
-	if (rc < 0) {
-		t->scratch_failures++;
-		return false;	/* judged, but not pinned: checked after */
-	}
+	if (th->mm->region[scratch_region_for(ev->abi)].failed)
+		t->scratch_failures++;	/* judged, but not pinned */
+	if (rc < 0)
+		return false;
 	event_discard(t, th);
 	th->in_syscall = false;
 	resume(th, 0);

@@ -301,6 +301,11 @@ static bool protect(struct policy *p, const struct event *ev,
 			     "policy", -1);
 		return true;
 	}
+	if (policy_needs_paths(p) && strcmp(ev->name, "open_by_handle_at") == 0) {
+		*v = builtin(ACT_DENY, EPERM, "a file handle names no path the "
+			     "policy could judge", -1);
+		return true;
+	}
 	if (policy_needs_paths(p) && name_in(ev->name, mount_calls)) {
 		*v = builtin(ACT_DENY, EPERM, "mounts and chroot would change "
 			     "what paths mean", -1);

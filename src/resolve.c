@@ -142,6 +142,18 @@ int resolve_path(pid_t tid, pid_t tgid, int dirfd, const char *path,
 	*kind = RESOLVED_FILE;
 	if (!*path && !empty_ok)
 		return -ENOENT;
+	/* AT_EMPTY_PATH: the descriptor itself, whatever it is. */
+	if (!*path) {
+		long n = fd_target(tid, dirfd, cur, sizeof(cur));
+
+		if (n < 0)
+			return n == -ENOENT ? -EBADF : (int)n;
+		if (opaque("/proc/", cur))
+			*kind = RESOLVED_OPAQUE;
+		if ((size_t)snprintf(out, outlen, "%s", cur) >= outlen)
+			return -ENAMETOOLONG;
+		return 0;
+	}
 	if (path[0] == '/') {
 		strcpy(cur, "/");
 	} else {

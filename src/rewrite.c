@@ -313,6 +313,27 @@ static int plan_clone3(struct plan *p, const struct event *ev)
 	return 0;
 }
 
+/*
+ * i386 socketcall(call, args): the sub-call's arguments are an array in
+ * memory, which could change too. The array is copied, with the pinned
+ * values in it, and the second register pointed at the copy.
+ */
+static int plan_socketcall(struct plan *p, const struct event *ev)
+{
+	uint32_t sub[SYSCALL_MAX_ARGS];
+	unsigned i, n = ev->desc->nargs;
+	uint64_t at;
+
+	for (i = 0; i < n; i++)
+		sub[i] = (uint32_t)(p->set[i] ? p->val[i] : ev->args[i]);
+	at = put(p, sub, n * sizeof(uint32_t));
+	if (!at)
+		return -ENOMEM;
+	memset(p->set, 0, sizeof(p->set));
+	set_arg(p, 1, at);
+	return 0;
+}
+
 static bool is_open(const char *name)
 {
 	return strcmp(name, "open") == 0 || strcmp(name, "openat") == 0 ||
@@ -353,6 +374,9 @@ bool rewrite_wanted(const struct event *ev, const struct ops *ops)
 {
 	unsigned i;
 
+	/* Its arguments are in memory, whatever the sub-call. */
+	if (ev->via_socketcall)
+		return true;
 	if (strcmp(ev->name, "clone3") == 0 || strcmp(ev->name, "sendmmsg") == 0)
 		return true;
 	for (i = 0; i < ops->n; i++)
@@ -390,6 +414,8 @@ int rewrite_args(struct mm *m, const struct event *ev, const struct ops *ops,
 	memset(p.set, 0, sizeof(p.set));
 	memset(p.val, 0, sizeof(p.val));
 	rc = plan_call(&p, ev, ops);
+	if (rc == 0 && ev->via_socketcall)
+		rc = plan_socketcall(&p, ev);
 	if (rc < 0)
 		return rc;
 	if (p.used && (rc = scratch_write(m, slot_addr, p.buf, p.used)) < 0)

@@ -126,19 +126,23 @@ int scratch_prepare(struct mm *m, pid_t tid, enum abi abi, int *gone)
 		memcpy(args, seal, sizeof(args));
 	}
 	rc = inject_syscall(tid, abi, nr, args, &ret, gone);
-	if (rc == -ESRCH)
-		return rc;
-	if (rc == 0 && !r->addr && !(ret < 0 && ret > -4096) && ret != 0) {
-		r->addr = (uint64_t)ret;
+	if (rc < 0) {
+		if (rc != -ESRCH)
+			r->failed = true;
+		return rc;	/* nothing ran: the call goes on as it is */
+	}
+	/* From here the thread is set to make its call again, whether or
+	 * not the injected call did what we wanted. */
+	if (!r->addr && !(ret < 0 && ret > -4096) && ret != 0) {
+		/* An i386 address is 32 bits, whatever its top bit. */
+		r->addr = abi == ABI_I386 ? (uint32_t)ret : (uint64_t)ret;
 		memset(r->used, 0, sizeof(r->used));
-		return 0;
-	}
-	if (rc == 0 && r->addr && ret == 0 && region_is_ours(tid, r->addr)) {
+	} else if (r->addr && ret == 0 && region_is_ours(tid, r->addr)) {
 		r->sealed = true;
-		return 0;
+	} else {
+		r->failed = true;
 	}
-	r->failed = true;
-	return rc < 0 ? rc : ret < 0 ? (int)ret : -EPERM;
+	return 0;
 }
 
 int scratch_take(struct mm *m, enum abi abi, uint64_t *addr)

@@ -61,8 +61,10 @@ bool scratch_ready(const struct mm *m, enum abi abi);
  * One step towards the region for abi, made by thread tid (at an entry
  * stop of abi) in place of its own call, which it then makes again: map
  * it, then (at the next call) seal it and check it is what we mapped.
- * Returns 0 (the thread is to be resumed), -ESRCH when it died (*gone:
- * its wait status), or another -errno (the region is marked failed).
+ * Returns 0: the thread is to be resumed, to make its call again (the
+ * region may have failed meanwhile); -ESRCH when it died (*gone: its wait
+ * status); or another -errno when nothing ran (the region is marked
+ * failed and the call goes on as it is).
  */
 int scratch_prepare(struct mm *m, pid_t tid, enum abi abi, int *gone);
 
