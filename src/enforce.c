@@ -340,6 +340,10 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 	case ACT_DENY:
 		ev->finished = true;
 		ev->err = v.err;
+		/* The program itself may not start: as a failed exec. */
+		if (th->proc->pid == t->root_pid && !t->root_exec_done &&
+		    event_arg(ev, ARG_ARGV, 0))
+			t->root_exec_err = v.err;
 		policy_log_verdict(&t->audit->policy, ev, &ops, &v,
 				   t->audit->start_ns);
 		skip(t, th, -(int64_t)v.err);

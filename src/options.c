@@ -57,7 +57,7 @@ static void usage(void)
 	       "      --report FILE  write the JSON report to FILE\n"
 	       "      --policy FILE  enforce the policy in FILE (gobox-policy(5))\n"
 	       "      --learn FILE   write a policy allowing what the run did\n"
-	       "      --deny-exit N  exit N when the policy denied or killed\n"
+	       "      --deny-exit N  exit N when the policy refused or killed\n"
 	       "      --max-events N keep the first N calls in the report (%u)\n"
 	       "  -q, --quiet        no summary table (errors are still shown)\n"
 	       "  -f, -c             accepted for strace users; always on\n"

@@ -748,7 +748,7 @@ int policy_load(struct policy *p, const char *path,
 {
 	struct stat st;
 	char *text;
-	ssize_t n;
+	ssize_t n = 0;
 	size_t got = 0;
 	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
 
@@ -757,19 +757,23 @@ int policy_load(struct policy *p, const char *path,
 			 strerror(errno));
 		return -errno;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    st.st_size > POLICY_MAX_BYTES) {
-		snprintf(err, errlen, "policy '%s' is %s", path,
-			 S_ISREG(st.st_mode) ? "larger than 4 MiB"
-					     : "not a regular file");
+	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "policy '%s' is a directory", path);
 		close(fd);
-		return -EINVAL;
+		return -EISDIR;
 	}
-	text = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size &&
-	       (n = read(fd, text + got, (size_t)st.st_size - got)) > 0)
+	/* A pipe (--policy <(...)) is read to its end, like a file. */
+	text = xmalloc(POLICY_MAX_BYTES + 2);
+	while (got <= POLICY_MAX_BYTES &&
+	       (n = read(fd, text + got, POLICY_MAX_BYTES + 1 - got)) > 0)
 		got += (size_t)n;
 	close(fd);
+	if (n < 0 || got > POLICY_MAX_BYTES) {
+		snprintf(err, errlen, "policy '%s' %s", path,
+			 n < 0 ? "cannot be read" : "is larger than 4 MiB");
+		free(text);
+		return n < 0 ? -EIO : -EFBIG;
+	}
 	text[got] = '\0';
 	rc = policy_parse(p, path, text, got, env, err, errlen);
 	/* The hash of the bytes we parsed, not of the file read again. */

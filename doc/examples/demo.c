@@ -2,8 +2,9 @@
  *
  * It does a little of everything gobox-strace reports: reads a file, looks
  * for a configuration file that is not there, writes a scratch file,
- * tries a loopback port where nothing listens, runs two threads, and
- * starts a child that execs another program.
+ * tries a loopback port where nothing listens, runs two threads, starts a
+ * child that execs another program, and, as an untrusted program might,
+ * peeks at /etc/passwd (refused by doc/examples/demo.conf).
  */
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -40,12 +41,21 @@ static void read_files(void)
 	}
 	if (open("demo-missing.conf", O_RDONLY) < 0)
 		printf("no demo-missing.conf here, using defaults\n");
+	fd = open("/etc/passwd", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		perror("/etc/passwd");
+	else
+		close(fd);
 }
 
 static void write_scratch(void)
 {
-	char path[] = "/tmp/gobox-demo.XXXXXX";
-	int fd = mkstemp(path);
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/gobox-demo.XXXXXX", tmp ? tmp : "/tmp");
+	fd = mkstemp(path);
 
 	if (fd < 0)
 		return;

@@ -182,3 +182,56 @@ strace_trace() {
 need_strace() {
 	[ -n "$STRACE" ] && [ -x "$STRACE" ] || skip "strace is not installed"
 }
+
+# --- policy helpers (tests/e2e/policy_*.sh) ----------------------------------
+
+# expect_out FILE LINE...: each LINE is a whole line of FILE (a program's
+# own account of what it got); the output is shown when one is missing.
+expect_out() {
+	f_=$1
+	shift
+	for l_ in "$@"; do
+		grep -qxF -- "$l_" "$f_" ||
+			fail "expected the line '$l_' in the program's output; it printed:
+$(cat "$f_")"
+	done
+}
+
+# out_value FILE KEY: the value of "KEY=VALUE" in FILE (the last one).
+out_value() {
+	sed -n "s/^$2=//p" "$1" | tail -n 1
+}
+
+# pids_naming WORD: the processes whose command line holds WORD (for
+# WORD a unique path such as $TMP), the shell and its children aside.
+pids_naming() {
+	for p_ in /proc/[0-9]*; do
+		pid_=${p_#/proc/}
+		[ "$pid_" = $$ ] && continue
+		c_=$(tr '\0' ' ' <"$p_/cmdline" 2>/dev/null) || continue
+		case $c_ in
+		*"$1"*) echo "$pid_" ;;
+		esac
+	done
+}
+
+# no_leftovers: no process of the run (its command line names $TMP) is
+# still there; any found are killed, and the test fails.
+no_leftovers() {
+	i_=0
+	while left_=$(pids_naming "$TMP") && [ -n "$left_" ]; do
+		i_=$((i_ + 1))
+		if [ $i_ -gt 20 ]; then
+			# shellcheck disable=SC2086
+			kill -KILL $left_ 2>/dev/null || true
+			fail "processes left running: $left_"
+		fi
+		sleep 0.1
+	done
+}
+
+# denied_where JQCOND: the policy.denied[] entries that a jq condition
+# selects, as compact JSON lines (for messages and counts).
+denied_where() {
+	"$JQ" -c "[.policy.denied[] | select($1)]" "$REPORT"
+}
