@@ -104,10 +104,13 @@ static int add_rules(scmp_filter_ctx ctx, const struct traceset *ts,
 	return 0;
 }
 
-static int build_libseccomp(const struct traceset *ts, struct sock_fprog *prog,
-			    struct extra_calls *x, char *err, size_t errlen)
+static int build_libseccomp(const struct traceset *ts, bool everything,
+			    struct sock_fprog *prog, struct extra_calls *x,
+			    char *err, size_t errlen)
 {
-	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+	/* Everything: numbers no table knows yet stop too. */
+	scmp_filter_ctx ctx = seccomp_init(everything ? SCMP_ACT_TRACE(0)
+						      : SCMP_ACT_ALLOW);
 	int rc;
 
 	if (!ctx) {
@@ -131,9 +134,11 @@ static int build_libseccomp(const struct traceset *ts, struct sock_fprog *prog,
 			 strerror(-rc));
 		goto out;
 	}
-	rc = add_rules(ctx, ts, x, err, errlen);
-	if (rc < 0)
-		goto out;
+	if (!everything) {
+		rc = add_rules(ctx, ts, x, err, errlen);
+		if (rc < 0)
+			goto out;
+	}
 	rc = export_program(ctx, prog);
 	if (rc < 0)
 		snprintf(err, errlen, "cannot export the seccomp filter: %s",
@@ -204,15 +209,15 @@ static void build_extra(const struct extra_calls *x, struct sock_fprog *prog)
 	prog->len = (unsigned short)n;
 }
 
-int filter_build(const struct traceset *ts, struct filter *f, char *err,
-		 size_t errlen)
+int filter_build(const struct traceset *ts, bool everything, struct filter *f,
+		 char *err, size_t errlen)
 {
 	struct extra_calls x;
 	int rc;
 
 	memset(f, 0, sizeof(*f));
 	memset(&x, 0, sizeof(x));
-	rc = build_libseccomp(ts, &f->prog[1], &x, err, errlen);
+	rc = build_libseccomp(ts, everything, &f->prog[1], &x, err, errlen);
 	if (rc < 0)
 		return rc;
 	/* Our small program goes in first: it never traps seccomp(), so

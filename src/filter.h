@@ -3,6 +3,7 @@
 #define GOBOX_FILTER_H
 
 #include <linux/filter.h>
+#include <stdbool.h>
 
 #include "traceset.h"
 
@@ -18,11 +19,12 @@ struct filter {
 
 /*
  * Build programs that stop (SECCOMP_RET_TRACE) every call in ts on every
- * ABI and let every other call run. Returns 0, or -errno with a message
+ * ABI and let every other call run; with everything, stop every call,
+ * numbers no table knows included. Returns 0, or -errno with a message
  * in err.
  */
-int filter_build(const struct traceset *ts, struct filter *f, char *err,
-		 size_t errlen);
+int filter_build(const struct traceset *ts, bool everything, struct filter *f,
+		 char *err, size_t errlen);
 
 /*
  * Install the programs in the calling process (after NO_NEW_PRIVS).

@@ -41,7 +41,10 @@ static int build_filter(const struct run_result *r, struct filter *f,
 		policy_traceset(r->policy, &trapped);
 	if (r->opt->learn_path)
 		policy_traceset_everything(&trapped);
-	rc = filter_build(&trapped, f, err, errlen);
+	/* A policy whose sys default is not allow judges every number. */
+	rc = filter_build(&trapped, r->policy &&
+			  r->policy->defaults[CAT_SYS].action != ACT_ALLOW,
+			  f, err, errlen);
 	traceset_free(&trapped);
 	return rc;
 }
