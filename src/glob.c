@@ -45,34 +45,80 @@ static void put_literal(struct out *o, char c)
 	put_char(o, c);
 }
 
-/* "[...]" starting at p[0] == '['. Returns the length consumed, or 0. */
-static size_t put_class(struct out *o, const char *p)
+/* Emit a bracket expression for the byte set: "]" first, "^" not first,
+ * "-" last, the rest as runs. */
+static void put_set(struct out *o, const bool set[256])
 {
-	size_t i = 1;
+	unsigned c, d;
 
 	put_char(o, '[');
-	if (p[i] == '!' || p[i] == '^') {
-		put_char(o, '^');
-		i++;
-	}
-	/* A "]" first is a member; "/" never is (a class is one component). */
-	if (p[i] == ']') {
+	if (set[']'])
 		put_char(o, ']');
+	for (c = 1; c < 256; c = d + 1) {
+		char run[8];
+
+		d = c;
+		if (!set[c] || c == ']' || c == '-' || c == '^')
+			continue;
+		while (d + 1 < 256 && set[d + 1] && d + 1 != ']' && d + 1 != '-' &&
+		       d + 1 != '^')
+			d++;
+		if (d > c + 1)
+			snprintf(run, sizeof(run), "%c-%c", (char)c, (char)d);
+		else if (d == c + 1)
+			snprintf(run, sizeof(run), "%c%c", (char)c, (char)d);
+		else
+			snprintf(run, sizeof(run), "%c", (char)c);
+		put(o, run);
+	}
+	if (set['^'])
+		put_char(o, '^');
+	if (set['-'])
+		put_char(o, '-');
+	put_char(o, ']');
+}
+
+/*
+ * "[...]" at p[0] == '['. Returns the length consumed, or 0 when it is
+ * not a class. A class matches one character of one component: "/" is
+ * never in it, also not through a range or a negation.
+ */
+static size_t put_class(struct out *o, const char *p)
+{
+	bool member[256] = { false }, set[256], negate = false, any = false;
+	size_t i = 1;
+	unsigned c;
+
+	if (p[i] == '!' || p[i] == '^') {
+		negate = true;
 		i++;
 	}
-	for (; p[i] && p[i] != ']'; i++) {
+	for (; p[i] && (p[i] != ']' || i == 1 + (size_t)negate); i++) {
+		unsigned char lo = (unsigned char)p[i], hi = lo;
+
 		if (p[i] == '/')
 			return 0;
-		/* Inside a POSIX bracket only "\" needs no escape and
-		 * "[" could start a class name: keep both literal. */
 		if (p[i] == '[' && (p[i + 1] == ':' || p[i + 1] == '.' ||
 				    p[i + 1] == '='))
-			return 0;
-		put_char(o, p[i]);
+			return 0;	/* POSIX class names are not ours */
+		if (p[i + 1] == '-' && p[i + 2] && p[i + 2] != ']') {
+			hi = (unsigned char)p[i + 2];
+			if (hi < lo)
+				return 0;
+			i += 2;
+		}
+		for (c = lo; c <= hi; c++)
+			member[c] = true;
 	}
 	if (p[i] != ']')
 		return 0;
-	put_char(o, ']');
+	for (c = 0; c < 256; c++) {
+		set[c] = c && c != '/' && (negate ? !member[c] : member[c]);
+		any |= set[c];
+	}
+	if (!any)
+		return 0;	/* matches nothing */
+	put_set(o, set);
 	return i + 1;
 }
 
@@ -100,11 +146,15 @@ int glob_compile(struct glob *g, const char *text, size_t *bad_at, char *err,
 		if (p[0] == '*' && p[1] == '*') {
 			prefix = prefix < i ? prefix : i;
 			/* At the end after a slash: the directory and all
-			 * below it. */
+			 * below it; between slashes: any number of
+			 * directories, none included. */
 			if (p[2] == '\0' && i > 0 && text[i - 1] == '/') {
 				re.len--;	/* drop the "/" just written */
 				re.s[re.len] = '\0';
 				put(&re, "(/.*)?");
+			} else if (p[2] == '/' && i > 0 && text[i - 1] == '/') {
+				put(&re, "(.*/)?");
+				i++;	/* the "/" after the stars is in it */
 			} else {
 				put(&re, ".*");
 			}
@@ -123,6 +173,7 @@ int glob_compile(struct glob *g, const char *text, size_t *bad_at, char *err,
 				snprintf(err, errlen, "unterminated or invalid "
 					 "character class in pattern");
 				free(re.s);
+				free(lit.s);
 				return -EINVAL;
 			}
 			prefix = prefix < i ? prefix : i;

@@ -96,6 +96,9 @@ static void generic_proc(const char *path, char *out, size_t size)
 	snprintf(out, size, "/proc/*%s", q);
 }
 
+static void pattern_word(const struct learn *l, const char *path, bool glob,
+			 bool vars_, char *out, size_t size);
+
 static void learn_net(struct learn *l, const struct op *op)
 {
 	static const char *const ops[] = { "connect", "bind", "send", "accept" };
@@ -118,14 +121,20 @@ static void learn_net(struct learn *l, const struct op *op)
 				 op->family == FAM_INET ? 32 : 128, op->port);
 		break;
 	case FAM_UNIX:
-	case FAM_ABSTRACT:
+	case FAM_ABSTRACT: {
+		char word[1024];
+
 		if (!op->path)
 			return;
-		snprintf(where, sizeof(where), "%s \"%s\"",
-			 op->family == FAM_UNIX ? "unix" : "abstract", op->path);
+		/* A literal name: escaped for the pattern syntax. */
+		pattern_word(l, op->path, false, op->family == FAM_UNIX, word,
+			     sizeof(word));
+		snprintf(where, sizeof(where), "%s %s",
+			 op->family == FAM_UNIX ? "unix" : "abstract", word);
 		break;
+	}
 	default:
-		snprintf(where, sizeof(where), "any");
+		snprintf(where, sizeof(where), "other");
 		break;
 	}
 	snprintf(rule, sizeof(rule), "net allow %s %s", ops[i], where);
@@ -199,21 +208,23 @@ static const char **sorted_keys(struct json_object *map, size_t *n)
 	return keys;
 }
 
-/* A path as a pattern word: $TMP/$HOME/$CWD put back, glob characters and
- * $ escaped, quoted when it holds blanks or quotes. */
+/* A path as a pattern word: $TMP/$HOME/$CWD put back (with vars), glob
+ * characters (unless glob) and $ escaped, quoted when it holds blanks or
+ * quotes. */
 static void pattern_word(const struct learn *l, const char *path, bool glob,
-			 char *out, size_t size)
+			 bool vars_, char *out, size_t size)
 {
 	struct {
 		const char *name, *value;
 	} vars[] = { { "$TMP", l->tmp }, { "$CWD", l->cwd }, { "$HOME", l->home } };
+	bool use_vars = vars_;
 	size_t o = 0, i;
 	const char *p = path;
 	bool quote = strpbrk(path, " \t\"#") != NULL;
 
 	if (quote)
 		out[o++] = '"';
-	for (i = 0; i < ARRAY_SIZE(vars); i++) {
+	for (i = 0; use_vars && i < ARRAY_SIZE(vars); i++) {
 		size_t n = strlen(vars[i].value);
 
 		if (n > 1 && strncmp(path, vars[i].value, n) == 0 &&
@@ -309,7 +320,7 @@ static void write_fs(FILE *f, const struct learn *l)
 			char dir[8192];
 
 			snprintf(dir, sizeof(dir), "%.*s", (int)dirlen, keys[i]);
-			pattern_word(l, dir, false, word, sizeof(word));
+			pattern_word(l, dir, false, true, word, sizeof(word));
 			fprintf(f, "fs allow %s %s*\n", modes_word(modes, m), word);
 			for (j = i; j < n; j++)
 				if (strncmp(keys[j], keys[i], dirlen) == 0 &&
@@ -320,7 +331,7 @@ static void write_fs(FILE *f, const struct learn *l)
 			continue;
 		}
 		pattern_word(l, keys[i], strncmp(keys[i], "/proc/*", 7) == 0,
-			     word, sizeof(word));
+			     true, word, sizeof(word));
 		fprintf(f, "fs allow %s %s\n", modes_word(modes, m), word);
 	}
 	free(done);
@@ -334,10 +345,18 @@ static void write_proc(FILE *f, const struct learn *l)
 	char word[16384], flags[512];
 
 	for (i = 0; i < n; i++) {
-		if (strncmp(keys[i], "memfd:", 6) == 0)
-			snprintf(word, sizeof(word), "\"%s\"", keys[i]);
-		else
-			pattern_word(l, keys[i], false, word, sizeof(word));
+		if (strncmp(keys[i], "memfd:", 6) == 0) {
+			char name[16000];
+
+			pattern_word(l, keys[i] + 6, false, false, name, sizeof(name));
+			/* memfd: goes inside the quotes, if there are any. */
+			if (name[0] == '"')
+				snprintf(word, sizeof(word), "\"memfd:%s", name + 1);
+			else
+				snprintf(word, sizeof(word), "memfd:%s", name);
+		} else {
+			pattern_word(l, keys[i], false, true, word, sizeof(word));
+		}
 		fprintf(f, "proc allow exec %s\n", word);
 	}
 	free(keys);

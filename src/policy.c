@@ -49,6 +49,7 @@ static void rule_free(struct rule *r)
 		break;
 	default:
 		traceset_free(&r->u.sys.calls);
+		traceset_free(&r->u.sys.named);
 		break;
 	}
 	free(r->text);

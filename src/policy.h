@@ -93,6 +93,8 @@ struct rule {
 		} proc;
 		struct {
 			struct traceset calls;
+			struct traceset named;	/* the calls named, not
+						 * reached by a class */
 			struct arg_test tests[RULE_MAX_ARG_TESTS];
 			unsigned ntests;
 		} sys;

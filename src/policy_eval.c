@@ -224,22 +224,25 @@ static struct verdict judge_op(struct policy *p, const struct event *ev,
 	return v;
 }
 
-/* Is the call explicitly allowed (or logged) by a sys rule? Built-in
- * protections give way only to that. */
-static bool sys_allows(struct policy *p, const struct event *ev)
+/* Does the first sys rule for the call allow (or log) it, naming it one
+ * by one? A built-in protection of the policy gives way only to that. */
+static bool sys_allows_by_name(struct policy *p, const struct event *ev)
 {
 	unsigned i;
 
-	for (i = 0; i < p->nrules; i++)
-		if (p->rules[i].cat == CAT_SYS &&
-		    sys_rule_matches(&p->rules[i], ev))
-			return p->rules[i].action <= ACT_LOG;
+	for (i = 0; i < p->nrules; i++) {
+		struct rule *r = &p->rules[i];
+
+		if (r->cat == CAT_SYS && sys_rule_matches(r, ev))
+			return r->action <= ACT_LOG &&
+			       (traceset_has(&r->u.sys.named, ev->abi,
+					     (unsigned)ev->nr) ||
+				(ev->via_socketcall &&
+				 traceset_has_name(&r->u.sys.named, ev->name)));
+	}
 	return false;
 }
 
-/* /proc/PID/mem or /proc/PID/task/TID/mem, of any process, itself
- * included: writing there goes through any page protection (and so would
- * reach the sealed copies of judged arguments). */
 static bool is_proc_mem(const char *path)
 {
 	char *end;
@@ -267,11 +270,30 @@ static bool in_tracer_proc(const char *path)
 }
 
 /* The protections that hold whatever the policy says. */
-static bool protect(struct policy *p, const struct event *ev,
-		    const struct ops *ops, struct verdict *v)
+/* A group signal reaches the processes of the run only: it is judged as
+ * a signal inside the run, and delivered by us. */
+static bool group_signal(struct policy *p, const struct event *ev,
+			 const struct op *op, int i, struct verdict *v)
 {
-	bool fs_or_net = p && (policy_needs_paths(p) ||
-			       p->defaults[CAT_NET].action != ACT_ALLOW);
+	struct op inside = *op;
+	struct rule *r;
+
+	inside.target_outside = false;
+	r = p ? first_rule(p, ev, &inside, 0) : NULL;
+	if (r && r->action >= ACT_DENY) {
+		*v = from_rule(r, i);
+		return true;
+	}
+	*v = builtin(ACT_ALLOW, 0, "a group signal reaches only the processes "
+		     "of the run", i);
+	v->emulate_group_signal = true;
+	return true;
+}
+
+/* What nothing may do, policy or not: reach the tracer. */
+static bool protect_tracer(struct policy *p, const struct event *ev,
+			   const struct ops *ops, struct verdict *v)
+{
 	unsigned i;
 
 	for (i = 0; i < ops->n; i++) {
@@ -287,39 +309,25 @@ static bool protect(struct policy *p, const struct event *ev,
 				     "gobox-strace through /proc", (int)i);
 			return true;
 		}
-		if (op->cat == CAT_PROC && op->group_signal) {
-			*v = builtin(ACT_ALLOW, 0, "a group signal reaches only "
-				     "the processes of the run", (int)i);
-			v->emulate_group_signal = true;
-			return true;
-		}
+		if (op->cat == CAT_PROC && op->group_signal)
+			return group_signal(p, ev, op, (int)i, v);
 	}
-	if (!p || sys_allows(p, ev))
-		return false;
-	if (fs_or_net && strcmp(ev->name, "io_uring_setup") == 0) {
-		*v = builtin(ACT_DENY, ENOSYS, "io_uring would go around the "
-			     "policy", -1);
-		return true;
-	}
-	if (policy_needs_paths(p) && strcmp(ev->name, "open_by_handle_at") == 0) {
-		*v = builtin(ACT_DENY, EPERM, "a file handle names no path the "
-			     "policy could judge", -1);
-		return true;
-	}
-	if (policy_needs_paths(p) && name_in(ev->name, mount_calls)) {
-		*v = builtin(ACT_DENY, EPERM, "mounts and chroot would change "
-			     "what paths mean", -1);
-		return true;
-	}
+	return false;
+}
+
+/* What would go around a policy: writing another process's memory
+ * (through /proc, never; through ptrace, unless a proc ptrace rule
+ * decides), and calls no path rule can judge (unless a sys rule allows
+ * them by name). */
+static bool protect_policy(struct policy *p, const struct event *ev,
+			   const struct ops *ops, struct verdict *v)
+{
+	bool paths = policy_needs_paths(p);
+	unsigned i;
+
 	for (i = 0; i < ops->n; i++) {
 		const struct op *op = &ops->v[i];
 
-		if (op->cat == CAT_PROC && op->proc_op == PROC_PTRACE &&
-		    !first_rule(p, ev, op, 0)) {
-			*v = builtin(ACT_DENY, EPERM, "tracing or writing another "
-				     "process would go around the policy", (int)i);
-			return true;
-		}
 		if (op->cat == CAT_FS && (op->modes & MODE_W) &&
 		    is_proc_mem(op->path)) {
 			*v = builtin(ACT_DENY, EACCES, "writing process memory "
@@ -327,8 +335,39 @@ static bool protect(struct policy *p, const struct event *ev,
 				     (int)i);
 			return true;
 		}
+		if (op->cat == CAT_PROC && op->proc_op == PROC_PTRACE &&
+		    !first_rule(p, ev, op, 0)) {
+			*v = builtin(ACT_DENY, EPERM, "tracing or writing another "
+				     "process would go around the policy", (int)i);
+			return true;
+		}
+	}
+	if (sys_allows_by_name(p, ev))
+		return false;
+	if ((paths || policy_category_used(p, CAT_NET)) &&
+	    strcmp(ev->name, "io_uring_setup") == 0) {
+		*v = builtin(ACT_DENY, ENOSYS, "io_uring would go around the "
+			     "policy", -1);
+		return true;
+	}
+	if (paths && strcmp(ev->name, "open_by_handle_at") == 0) {
+		*v = builtin(ACT_DENY, EPERM, "a file handle names no path the "
+			     "policy could judge", -1);
+		return true;
+	}
+	if (paths && name_in(ev->name, mount_calls)) {
+		*v = builtin(ACT_DENY, EPERM, "mounts and chroot would change "
+			     "what paths mean", -1);
+		return true;
 	}
 	return false;
+}
+
+static bool protect(struct policy *p, const struct event *ev,
+		    const struct ops *ops, struct verdict *v)
+{
+	return protect_tracer(p, ev, ops, v) ||
+	       (p && protect_policy(p, ev, ops, v));
 }
 
 /*

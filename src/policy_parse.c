@@ -15,6 +15,7 @@
 
 #include "context.h"
 #include "flags.h"
+#include "syscalls.h"
 #include "util.h"
 
 #define POLICY_MAX_BYTES (4 * 1024 * 1024)
@@ -22,8 +23,16 @@
 
 struct token {
 	char *s;	/* unquoted text */
-	unsigned col;	/* 1-based column of its first character */
+	unsigned col;	/* 1-based column where the word starts */
+	unsigned *cols;	/* the column of each character of s (and of its
+			 * end), for messages about a part of the word */
 };
+
+/* The column of character off of a word. */
+static unsigned at(const struct token *t, size_t off)
+{
+	return t->cols[off];
+}
 
 /* Where the parser is, to say where a mistake is. */
 struct cursor {
@@ -52,6 +61,12 @@ static int fail_at(const struct cursor *c, unsigned col, const char *fmt, ...)
 
 /* --- tokens ------------------------------------------------------------ */
 
+/* Blanks separate words; a carriage return (a CRLF file) is one too. */
+static bool is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r';
+}
+
 /* Split a line into tokens: words separated by blanks, "quoted" words
  * (in which \" is a quote; other backslashes stay, for the patterns),
  * and a "#" outside quotes starts a comment. */
@@ -64,9 +79,10 @@ static int tokenize(const struct cursor *c, const char *line,
 	while (i < len) {
 		size_t start;
 		char *out;
+		unsigned *cols;
 		size_t o = 0;
 
-		while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		while (i < len && is_blank(line[i]))
 			i++;
 		if (i >= len || line[i] == '#')
 			break;
@@ -74,27 +90,38 @@ static int tokenize(const struct cursor *c, const char *line,
 			return fail_at(c, (unsigned)i + 1, "too many words on one line");
 		start = i;
 		out = xmalloc(len - i + 1);
-		while (i < len && line[i] != ' ' && line[i] != '\t') {
-			if (line[i] == '"') {
-				size_t q = i++;
+		cols = xmalloc((len - i + 1) * sizeof(*cols));
+		while (i < len && !is_blank(line[i])) {
+			bool quoted = line[i] == '"';
+			size_t q = i;
 
-				while (i < len && line[i] != '"') {
-					if (line[i] == '\\' && line[i + 1] == '"')
-						i++;
+			if (quoted)
+				i++;
+			while (i < len && (quoted ? line[i] != '"'
+						  : !is_blank(line[i]) && line[i] != '"')) {
+				/* \" is a quote; \\ stays two characters (for
+				 * the patterns), so "...\\" ends the word. */
+				if (line[i] == '\\' && line[i + 1] == '"') {
+					i++;
+				} else if (line[i] == '\\' && line[i + 1] == '\\') {
+					cols[o] = (unsigned)i + 1;
 					out[o++] = line[i++];
 				}
-				if (i >= len) {
-					free(out);
-					return fail_at(c, (unsigned)q + 1,
-						       "unterminated quote");
-				}
-				i++;
-			} else {
+				cols[o] = (unsigned)i + 1;
 				out[o++] = line[i++];
 			}
+			if (quoted && i >= len) {
+				free(out);
+				free(cols);
+				return fail_at(c, (unsigned)q + 1, "unterminated quote");
+			}
+			if (quoted)
+				i++;
 		}
+		cols[o] = (unsigned)i + 1;
 		out[o] = '\0';
 		tok[*ntok].s = out;
+		tok[*ntok].cols = cols;
 		tok[*ntok].col = (unsigned)start + 1;
 		(*ntok)++;
 	}
@@ -146,10 +173,10 @@ static int parse_action(const struct cursor *c, const struct token *t,
 			*err = pol_default_errno(cat);
 			return 0;
 		}
-		return parse_errno(c, t->col + 5, colon + 1, err);
+		return parse_errno(c, at(t, 5), colon + 1, err);
 	}
 	if (colon)
-		return fail_at(c, t->col + (unsigned)n, "only deny takes an errno");
+		return fail_at(c, at(t, n), "only deny takes an errno");
 	if (strcmp(t->s, "allow") == 0)
 		*action = ACT_ALLOW;
 	else if (strcmp(t->s, "log") == 0)
@@ -162,12 +189,28 @@ static int parse_action(const struct cursor *c, const struct token *t,
 	return 0;
 }
 
+/* A variable's value in a pattern: its wildcard characters escaped, so
+ * that it names exactly that directory. */
+static char *escaped(const char *value)
+{
+	char *s = xmalloc(strlen(value) * 2 + 1), *o = s;
+
+	for (; *value; value++) {
+		if (strchr("*?[]\\", *value))
+			*o++ = '\\';
+		*o++ = *value;
+	}
+	*o = '\0';
+	return s;
+}
+
 /* Expand $TMP, $HOME, $CWD ($$ is a dollar). */
 static int expand_vars(const struct cursor *c, const struct token *t,
 		       char **out)
 {
 	static const char *const names[] = { "TMP", "HOME", "CWD" };
-	const char *values[] = { c->pol->tmp, c->pol->home, c->pol->cwd };
+	char *values[] = { escaped(c->pol->tmp), escaped(c->pol->home),
+			   escaped(c->pol->cwd) };
 	size_t cap = strlen(t->s) + 1, len = 0, i;
 	const char *p;
 	char *s = xmalloc(cap);
@@ -198,7 +241,9 @@ static int expand_vars(const struct cursor *c, const struct token *t,
 			}
 			if (!add) {
 				free(s);
-				return fail_at(c, t->col + (unsigned)(p - t->s),
+				for (i = 0; i < ARRAY_SIZE(values); i++)
+					free(values[i]);
+				return fail_at(c, at(t, (size_t)(p - t->s)),
 					       "unknown variable in '%s' (known: "
 					       "$TMP, $HOME, $CWD; $$ for a $)",
 					       t->s);
@@ -217,6 +262,8 @@ static int expand_vars(const struct cursor *c, const struct token *t,
 	}
 	s[len] = '\0';
 	*out = s;
+	for (i = 0; i < ARRAY_SIZE(values); i++)
+		free(values[i]);
 	return 0;
 }
 
@@ -235,7 +282,7 @@ static int parse_path_glob(const struct cursor *c, const struct token *t,
 			     "it with / or $TMP, $HOME, $CWD)", t->s);
 	} else if (glob_compile(g, text, &bad, gerr, sizeof(gerr)) < 0) {
 		/* The offset is in the expanded text: point at the word. */
-		rc = fail_at(c, t->col + (strcmp(text, t->s) ? 0 : (unsigned)bad),
+		rc = fail_at(c, strcmp(text, t->s) ? t->col : at(t, bad),
 			     "%s: '%s'", gerr, t->s);
 	}
 	free(text);
@@ -244,19 +291,16 @@ static int parse_path_glob(const struct cursor *c, const struct token *t,
 
 /* A comma list of words, each given to fn. */
 static int each_item(const struct cursor *c, const struct token *t,
-		     int (*fn)(const struct cursor *, const char *, unsigned,
-			       void *),
+		     int (*fn)(const struct cursor *, const char *,
+			       const unsigned *, void *),
 		     void *arg)
 {
 	char *copy = xstrdup(t->s), *item, *save = NULL;
-	unsigned col;
 	int rc = 0, n = 0;
 
 	for (item = strtok_r(copy, ",", &save); item && rc == 0;
-	     item = strtok_r(NULL, ",", &save), n++) {
-		col = t->col + (unsigned)(item - copy);
-		rc = fn(c, item, col, arg);
-	}
+	     item = strtok_r(NULL, ",", &save), n++)
+		rc = fn(c, item, t->cols + (item - copy), arg);
 	if (rc == 0 && n == 0)
 		rc = fail_at(c, t->col, "empty list");
 	free(copy);
@@ -265,8 +309,8 @@ static int each_item(const struct cursor *c, const struct token *t,
 
 /* --- fs ------------------------------------------------------------------ */
 
-static int add_mode(const struct cursor *c, const char *item, unsigned col,
-		    void *arg)
+static int add_mode(const struct cursor *c, const char *item,
+		    const unsigned *col, void *arg)
 {
 	static const char letters[] = "rwxcdm";
 	unsigned *modes = arg;
@@ -280,7 +324,7 @@ static int add_mode(const struct cursor *c, const char *item, unsigned col,
 		const char *l = strchr(letters, *p);
 
 		if (!l)
-			return fail_at(c, col + (unsigned)(p - item),
+			return fail_at(c, col[p - item],
 				       "unknown fs mode '%c' (expected r, w, x, "
 				       "c, d, m or any)", *p);
 		*modes |= 1u << (l - letters);
@@ -301,7 +345,7 @@ static int parse_fs(const struct cursor *c, struct rule *r,
 	if (rc < 0)
 		return rc;
 	if (ntok < 2)
-		return fail_at(c, tok[0].col + (unsigned)strlen(tok[0].s),
+		return fail_at(c, at(&tok[0], strlen(tok[0].s)),
 			       "fs rule needs at least one path pattern");
 	r->u.fs.pats = xcalloc(ntok - 1, sizeof(*r->u.fs.pats));
 	for (i = 1; i < ntok; i++) {
@@ -316,8 +360,8 @@ static int parse_fs(const struct cursor *c, struct rule *r,
 
 /* --- net ----------------------------------------------------------------- */
 
-static int add_net_op(const struct cursor *c, const char *item, unsigned col,
-		      void *arg)
+static int add_net_op(const struct cursor *c, const char *item,
+		      const unsigned *col, void *arg)
 {
 	static const struct {
 		const char *name;
@@ -335,7 +379,7 @@ static int add_net_op(const struct cursor *c, const char *item, unsigned col,
 			*bits |= ops[i].bit;
 			return 0;
 		}
-	return fail_at(c, col, "unknown net operation '%s' (expected connect, "
+	return fail_at(c, col[0], "unknown net operation '%s' (expected connect, "
 		       "bind, send, accept or any)", item);
 }
 
@@ -348,7 +392,7 @@ static int parse_family(const struct cursor *c, const struct token *t,
 	} fams[] = {
 		{ "inet", FAM_INET }, { "inet6", FAM_INET6 },
 		{ "unix", FAM_UNIX }, { "abstract", FAM_ABSTRACT },
-		{ "any", FAM_ALL },
+		{ "other", FAM_OTHER }, { "any", FAM_ALL },
 	};
 	size_t i;
 
@@ -358,11 +402,11 @@ static int parse_family(const struct cursor *c, const struct token *t,
 			return 0;
 		}
 	return fail_at(c, t->col, "unknown address family '%s' (expected inet, "
-		       "inet6, unix, abstract or any)", t->s);
+		       "inet6, unix, abstract, other or any)", t->s);
 }
 
-static int add_port(const struct cursor *c, const char *item, unsigned col,
-		    void *arg)
+static int add_port(const struct cursor *c, const char *item,
+		    const unsigned *col, void *arg)
 {
 	struct rule *r = arg;
 	const char *dash = strchr(item, '-');
@@ -371,17 +415,17 @@ static int add_port(const struct cursor *c, const char *item, unsigned col,
 	size_t n = dash ? (size_t)(dash - item) : strlen(item);
 
 	if (n >= sizeof(first))
-		return fail_at(c, col, "bad port '%s'", item);
+		return fail_at(c, col[0], "bad port '%s'", item);
 	memcpy(first, item, n);
 	first[n] = '\0';
 	if (parse_uint(first, 65535, &lo) < 0)
-		return fail_at(c, col, "bad port '%s' (0-65535)", first);
+		return fail_at(c, col[0], "bad port '%s' (0-65535)", first);
 	hi = lo;
 	if (dash && parse_uint(dash + 1, 65535, &hi) < 0)
-		return fail_at(c, col + (unsigned)n + 1, "bad port '%s' (0-65535)",
+		return fail_at(c, col[n + 1], "bad port '%s' (0-65535)",
 			       dash + 1);
 	if (hi < lo)
-		return fail_at(c, col, "port range '%s' runs backwards", item);
+		return fail_at(c, col[0], "port range '%s' runs backwards", item);
 	r->u.net.ports = xrealloc(r->u.net.ports,
 				  (r->u.net.nports + 1) * sizeof(*r->u.net.ports));
 	r->u.net.ports[r->u.net.nports].lo = (unsigned)lo;
@@ -419,7 +463,8 @@ static int parse_net_address(const struct cursor *c, struct rule *r,
 			r->u.net.npaths++;
 		return rc;
 	}
-	return fail_at(c, t->col, "family any takes no address, only port=");
+	return fail_at(c, t->col, "families any and other take no address, "
+		       "only port=");
 }
 
 static int parse_net(const struct cursor *c, struct rule *r,
@@ -436,7 +481,8 @@ static int parse_net(const struct cursor *c, struct rule *r,
 		rc = parse_family(c, &tok[1], &r->u.net.families);
 	for (i = 2; rc == 0 && i < ntok; i++) {
 		if (strncmp(tok[i].s, "port=", 5) == 0) {
-			struct token ports = { tok[i].s + 5, tok[i].col + 5 };
+			struct token ports = { tok[i].s + 5, at(&tok[i], 5),
+					       tok[i].cols + 5 };
 
 			if (!(r->u.net.families & (FAM_INET | FAM_INET6)))
 				return fail_at(c, tok[i].col, "only inet, inet6 "
@@ -465,7 +511,7 @@ static const struct {
 };
 
 static int add_clone_flag(const struct cursor *c, const char *item,
-			  unsigned col, void *arg)
+			  const unsigned *col, void *arg)
 {
 	uint64_t *flags = arg;
 	size_t i;
@@ -479,7 +525,7 @@ static int add_clone_flag(const struct cursor *c, const char *item,
 		*flags = ~0ULL;
 		return 0;
 	}
-	return fail_at(c, col, "unknown clone flag '%s' (expected newuser, "
+	return fail_at(c, col[0], "unknown clone flag '%s' (expected newuser, "
 		       "newnet, newns, newpid, newipc, newuts, newcgroup, "
 		       "newtime, thread, vm, vfork, parent, untraced, ptrace "
 		       "or any)", item);
@@ -494,7 +540,7 @@ static int parse_exec_pattern(const struct cursor *c, const struct token *t,
 	/* memfd:NAME matches an execveat of a memfd called NAME. */
 	if (strncmp(t->s, "memfd:", 6) == 0) {
 		if (glob_compile(g, t->s, &bad, gerr, sizeof(gerr)) < 0)
-			return fail_at(c, t->col + (unsigned)bad, "%s: '%s'", gerr,
+			return fail_at(c, at(t, bad), "%s: '%s'", gerr,
 				       t->s);
 		return 0;
 	}
@@ -513,7 +559,7 @@ static int parse_proc(const struct cursor *c, struct rule *r,
 	if (strcmp(tok[0].s, "exec") == 0) {
 		r->u.proc.op = PROC_EXEC;
 		if (ntok < 2)
-			return fail_at(c, tok[0].col + 4, "proc exec needs at "
+			return fail_at(c, at(&tok[0], 4), "proc exec needs at "
 				       "least one path pattern or memfd:NAME");
 		r->u.proc.pats = xcalloc(ntok - 1, sizeof(*r->u.proc.pats));
 		for (i = 1; i < ntok && rc == 0; i++) {
@@ -527,14 +573,14 @@ static int parse_proc(const struct cursor *c, struct rule *r,
 	if (strcmp(tok[0].s, "clone") == 0) {
 		r->u.proc.op = PROC_CLONE;
 		if (ntok != 2)
-			return fail_at(c, ntok > 2 ? tok[2].col : tok[0].col + 5,
+			return fail_at(c, ntok > 2 ? tok[2].col : at(&tok[0], 5),
 				       "proc clone takes one comma list of flags");
 		return each_item(c, &tok[1], add_clone_flag, &r->u.proc.clone_flags);
 	}
 	if (strcmp(tok[0].s, "signal") == 0) {
 		r->u.proc.op = PROC_SIGNAL;
 		if (ntok != 2)
-			return fail_at(c, ntok > 2 ? tok[2].col : tok[0].col + 6,
+			return fail_at(c, ntok > 2 ? tok[2].col : at(&tok[0], 6),
 				       "proc signal takes outside or any");
 		if (strcmp(tok[1].s, "outside") == 0)
 			r->u.proc.scope = SIG_OUTSIDE;
@@ -579,9 +625,22 @@ static int parse_arg_test(const struct cursor *c, struct rule *r,
 	a->value = *v == '-' ? (uint64_t)strtoll(v, &end, 0)
 			     : strtoull(v, &end, 0);
 	if (!*v || *end || errno)
-		return fail_at(c, t->col + 5, "bad number '%s'", v);
+		return fail_at(c, at(t, 5), "bad number '%s'", v);
 	r->u.sys.ntests++;
 	return 0;
+}
+
+/* The calls a list names one by one (a built-in protection gives way
+ * only to a rule that names its call). */
+static void note_named(struct traceset *named, const char *list)
+{
+	char *copy = xstrdup(list), *item, *save = NULL;
+
+	for (item = strtok_r(copy, ",", &save); item;
+	     item = strtok_r(NULL, ",", &save))
+		if (syscall_name_known(item))
+			traceset_add_name(named, item);
+	free(copy);
 }
 
 static int parse_sys(const struct cursor *c, struct rule *r,
@@ -594,8 +653,10 @@ static int parse_sys(const struct cursor *c, struct rule *r,
 	if (ntok < 1)
 		return fail_at(c, c->eol, "sys rule needs system call names");
 	traceset_init(&r->u.sys.calls);
+	traceset_init(&r->u.sys.named);
 	if (traceset_parse(&r->u.sys.calls, tok[0].s, terr, sizeof(terr)) < 0)
 		return fail_at(c, tok[0].col, "%s", terr);
+	note_named(&r->u.sys.named, tok[0].s);
 	for (i = 1; i < ntok; i++) {
 		rc = parse_arg_test(c, r, &tok[i]);
 		if (rc < 0)
@@ -655,7 +716,7 @@ static int parse_rule(struct cursor *c, struct policy *p, const char *line,
 	r.line = c->line;
 	rc = parse_category(c, &tok[0], &r.cat);
 	if (rc == 0 && ntok < 2)
-		rc = fail_at(c, tok[0].col + (unsigned)strlen(tok[0].s),
+		rc = fail_at(c, at(&tok[0], strlen(tok[0].s)),
 			     "rule needs an action");
 	if (rc == 0)
 		rc = parse_action(c, &tok[1], r.cat, &r.action, &r.err);
@@ -695,8 +756,10 @@ static int parse_line(struct cursor *c, struct policy *p, const char *line)
 		else
 			rc = parse_rule(c, p, line, tok, ntok);
 	}
-	for (i = 0; i < ntok; i++)
+	for (i = 0; i < ntok; i++) {
 		free(tok[i].s);
+		free(tok[i].cols);
+	}
 	free(tok);
 	return rc;
 }
