@@ -2,6 +2,8 @@
 #include "enforce.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +93,8 @@ static void skip(struct tracer *t, struct thread *th, int64_t retval)
 	event_done(t, th);
 	th->in_syscall = false;
 	resume(th, 0);
+	call_done(t, th);
+	enforce_wake(t);
 }
 
 /* Does the call take arguments from memory that a policy judges? */
@@ -116,6 +120,25 @@ static bool has_memory_args(const struct event *ev)
 }
 
 /*
+ * A call the tracer's own protections must pin, policy or not: a clone3
+ * asking for CLONE_UNTRACED (its flags are in memory), an fcntl
+ * F_SETOWN_EX or ioctl FIOSETOWN/SIOCSPGRP (its target is in memory).
+ */
+static bool protection_pin(const struct event *ev)
+{
+	const struct arg_value *v = event_arg(ev, ARG_CLONE_ARGS, 0);
+	uint32_t cmd = (uint32_t)ev->args[1];
+
+	if (v && v->u.clone && (v->u.clone->flags & CLONE_UNTRACED))
+		return true;
+	if (!ev->desc)
+		return false;
+	if (strncmp(ev->name, "fcntl", 5) == 0)
+		return cmd == F_SETOWN_EX;
+	return strcmp(ev->name, "ioctl") == 0 && (cmd == 0x8901 || cmd == 0x8902);
+}
+
+/*
  * Make sure the address space has its scratch region before a call that
  * may need it is judged: mapping it takes the thread's call away and
  * brings it back from the start. Returns true when the thread was dealt
@@ -126,7 +149,8 @@ static bool prepare_scratch(struct tracer *t, struct thread *th)
 	struct event *ev = th->ev;
 	int gone = 0, rc;
 
-	if (!t->policy || !has_memory_args(ev) || scratch_ready(th->mm, ev->abi))
+	if (!((t->policy && has_memory_args(ev)) || protection_pin(ev)) ||
+	    scratch_ready(th->mm, ev->abi))
 		return false;
 	rc = scratch_prepare(th->mm, th->tid, ev->abi, &gone);
 	if (rc == -ESRCH) {
@@ -156,7 +180,7 @@ static int pin_arguments(struct tracer *t, struct thread *th,
 	uint64_t addr;
 	int slot, rc;
 
-	if (!t->policy || !rewrite_wanted(ev, ops) ||
+	if (!((t->policy && rewrite_wanted(ev, ops)) || protection_pin(ev)) ||
 	    th->mm->region[scratch_region_for(ev->abi)].failed)
 		return 0;
 	slot = scratch_take(th->mm, ev->abi, &addr);
@@ -172,6 +196,8 @@ static int pin_arguments(struct tracer *t, struct thread *th,
 	th->slot = slot;
 	th->slot_abi = ev->abi;
 	t->pinned++;
+	if (strcmp(ev->name, "clone3") == 0 && protection_pin(ev))
+		t->untraced_stripped++;	/* the copy has no CLONE_UNTRACED */
 	th->in_syscall = true;	/* the registers go back at the exit stop */
 	return 0;
 }
@@ -251,7 +277,7 @@ static bool needs_ns_lock(const struct tracer *t, const struct event *ev)
 {
 	const struct arg_value *v;
 
-	if (!t->policy || !t->ops_ctx.resolve_paths || !ev->desc ||
+	if (!policy_needs_paths(t->policy) || !ev->desc ||
 	    !(ev->desc->classes & SC_FILE) ||
 	    event_arg(ev, ARG_OFLAGS, 0) || event_arg(ev, ARG_OPEN_HOW, 0) ||
 	    event_arg(ev, ARG_ARGV, 0) || strcmp(ev->name, "creat") == 0)
@@ -340,6 +366,7 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 	case ACT_DENY:
 		ev->finished = true;
 		ev->err = v.err;
+		ev->exit_ns = now_mono_ns();
 		/* The program itself may not start: as a failed exec. */
 		if (th->proc->pid == t->root_pid && !t->root_exec_done &&
 		    event_arg(ev, ARG_ARGV, 0))
@@ -364,14 +391,23 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 						 "pinned", .op = -1 };
 		ev->finished = true;
 		ev->err = -rc;
+		ev->exit_ns = now_mono_ns();
 		policy_log_verdict(&t->audit->policy, ev, &ops, &v,
 				   t->audit->start_ns);
 		skip(t, th, rc);
 		return true;
 	}
-	if (t->policy || v.builtin)
+	if (v.action == ACT_LOG) {
+		/* Listed with its result, when it is over. */
+		th->log_pending = true;
+		th->log_verdict = v;
+		if (v.op >= 0)
+			th->log_op = ops.v[v.op];
+		th->in_syscall = true;
+	} else if (t->policy || v.builtin) {
 		policy_log_verdict(&t->audit->policy, ev, &ops, &v,
 				   t->audit->start_ns);
+	}
 	if (t->learn)
 		learn_ops(t->learn, ev, &ops);
 	plan_postcheck(t, th, &ops);

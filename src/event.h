@@ -110,6 +110,11 @@ struct event {
 	int err;			/* errno when finished with an error */
 	pid_t child;			/* clone family: the new task's id */
 	const char *fd_path;		/* opens: what the new fd refers to */
+	/* Memory an argument points at, read once to be judged: pinned as
+	 * it is (fcntl F_SETOWN_EX, ioctl FIOSETOWN). */
+	const unsigned char *pin_raw;
+	size_t pin_len;
+	int pin_arg;
 	struct arg_value v[SYSCALL_MAX_ARGS];
 
 	/* Storage for decoded strings and structures. */

@@ -104,9 +104,34 @@ static int add_rules(scmp_filter_ctx ctx, const struct traceset *ts,
 	return 0;
 }
 
-static int build_libseccomp(const struct traceset *ts, bool everything,
-			    struct sock_fprog *prog, struct extra_calls *x,
-			    char *err, size_t errlen)
+/* The conditional traps, for calls not trapped outright. */
+static int add_conds(scmp_filter_ctx ctx, const struct traceset *ts,
+		     const struct filter_cond *conds, unsigned n, char *err,
+		     size_t errlen)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		int snr = seccomp_syscall_resolve_name(conds[i].name), rc;
+
+		if (snr == __NR_SCMP_ERROR || traceset_has_name(ts, conds[i].name))
+			continue;
+		rc = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), snr, 1,
+				      SCMP_CMP(conds[i].arg, SCMP_CMP_MASKED_EQ,
+					       conds[i].mask, conds[i].value));
+		if (rc < 0 && rc != -EEXIST) {
+			snprintf(err, errlen, "cannot add a seccomp rule for '%s': "
+				 "%s", conds[i].name, strerror(-rc));
+			return rc;
+		}
+	}
+	return 0;
+}
+
+static int build_libseccomp(const struct traceset *ts,
+			    const struct filter_cond *conds, unsigned nconds,
+			    bool everything, struct sock_fprog *prog,
+			    struct extra_calls *x, char *err, size_t errlen)
 {
 	/* Everything: numbers no table knows yet stop too. */
 	scmp_filter_ctx ctx = seccomp_init(everything ? SCMP_ACT_TRACE(0)
@@ -136,6 +161,8 @@ static int build_libseccomp(const struct traceset *ts, bool everything,
 	}
 	if (!everything) {
 		rc = add_rules(ctx, ts, x, err, errlen);
+		if (rc == 0)
+			rc = add_conds(ctx, ts, conds, nconds, err, errlen);
 		if (rc < 0)
 			goto out;
 	}
@@ -209,15 +236,17 @@ static void build_extra(const struct extra_calls *x, struct sock_fprog *prog)
 	prog->len = (unsigned short)n;
 }
 
-int filter_build(const struct traceset *ts, bool everything, struct filter *f,
-		 char *err, size_t errlen)
+int filter_build(const struct traceset *ts, const struct filter_cond *conds,
+		 unsigned nconds, bool everything, struct filter *f, char *err,
+		 size_t errlen)
 {
 	struct extra_calls x;
 	int rc;
 
 	memset(f, 0, sizeof(*f));
 	memset(&x, 0, sizeof(x));
-	rc = build_libseccomp(ts, everything, &f->prog[1], &x, err, errlen);
+	rc = build_libseccomp(ts, conds, nconds, everything, &f->prog[1], &x,
+			      err, errlen);
 	if (rc < 0)
 		return rc;
 	/* Our small program goes in first: it never traps seccomp(), so

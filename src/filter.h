@@ -4,6 +4,7 @@
 
 #include <linux/filter.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "traceset.h"
 
@@ -17,14 +18,23 @@ struct filter {
 	unsigned nprog;
 };
 
+/* Also stop a call when (argument arg & mask) == value: for calls that
+ * matter only with some arguments (fcntl F_SETOWN, mmap PROT_EXEC...). */
+struct filter_cond {
+	const char *name;
+	unsigned arg;
+	uint64_t mask, value;
+};
+
 /*
- * Build programs that stop (SECCOMP_RET_TRACE) every call in ts on every
- * ABI and let every other call run; with everything, stop every call,
- * numbers no table knows included. Returns 0, or -errno with a message
- * in err.
+ * Build programs that stop (SECCOMP_RET_TRACE) every call in ts, and the
+ * calls of conds when their argument matches, on every ABI, and let every
+ * other call run; with everything, stop every call, numbers no table
+ * knows included. Returns 0, or -errno with a message in err.
  */
-int filter_build(const struct traceset *ts, bool everything, struct filter *f,
-		 char *err, size_t errlen);
+int filter_build(const struct traceset *ts, const struct filter_cond *conds,
+		 unsigned nconds, bool everything, struct filter *f, char *err,
+		 size_t errlen);
 
 /*
  * Install the programs in the calling process (after NO_NEW_PRIVS).

@@ -2,6 +2,7 @@
 #include "ops.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fs.h>
@@ -11,10 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "decode.h"
+#include "ucopy.h"
 #include "syscalls.h"
 #include "util.h"
 
@@ -34,7 +38,7 @@ enum how {
 	H_CONNECT, H_BIND, H_SENDTO, H_SENDMSG, H_SENDMMSG,
 	H_CLONE, H_CLONE3, H_FORK, H_VFORK, H_UNSHARE, H_SETNS,
 	H_KILL, H_TKILL, H_TGKILL, H_PIDFD_SIGNAL, H_PIDFD_OPEN,
-	H_PTRACE, H_VM_WRITE,
+	H_PTRACE, H_VM_WRITE, H_FCNTL, H_IOCTL, H_MMAP, H_MPROTECT,
 };
 
 /* How each call is read. dirfd/path/at are argument numbers (-1: none):
@@ -117,6 +121,13 @@ static const struct spec specs[] = {
 	{ "pidfd_open", H_PIDFD_OPEN, -1, -1, -1, 0, false },
 	{ "ptrace", H_PTRACE, -1, -1, -1, 0, false },
 	{ "process_vm_writev", H_VM_WRITE, -1, -1, -1, 0, false },
+	{ "fcntl", H_FCNTL, -1, -1, -1, 0, false },
+	{ "fcntl64", H_FCNTL, -1, -1, -1, 0, false },
+	{ "ioctl", H_IOCTL, -1, -1, -1, 0, false },
+	{ "mmap", H_MMAP, -1, -1, -1, MODE_X, false },
+	{ "mmap2", H_MMAP, -1, -1, -1, MODE_X, false },
+	{ "mprotect", H_MPROTECT, -1, -1, -1, MODE_X, false },
+	{ "pkey_mprotect", H_MPROTECT, -1, -1, -1, MODE_X, false },
 };
 
 static const struct spec *spec_of(const char *name)
@@ -148,6 +159,44 @@ static int64_t arg_of(const struct event *ev, int i)
 	return i >= 0 ? arg_int(ev->args[i]) : 0;
 }
 
+/*
+ * Without a policy paths are not resolved, but a path that lands in /proc
+ * is: the protections must see /proc/TRACER whatever the spelling. One
+ * stat (from the thread's directory) tells whether it lands there.
+ */
+static bool reaches_proc(const struct event *ev, int di,
+			 const struct arg_value *v)
+{
+	static dev_t procfs;
+	char path[DECODE_PATH_MAX + 64];
+	struct stat st;
+	int dirfd = di >= 0 ? arg_int(ev->args[di]) : AT_FDCWD;
+
+	if (v->status != VAL_OK || !v->u.str.s)
+		return false;
+	if (!procfs && stat("/proc/self", &st) == 0)
+		procfs = st.st_dev;
+	if (v->u.str.s[0] == '/')
+		snprintf(path, sizeof(path), "%s", v->u.str.s);
+	else if (dirfd == AT_FDCWD)
+		snprintf(path, sizeof(path), "/proc/%d/cwd/%s", (int)ev->tid,
+			 v->u.str.s);
+	else
+		snprintf(path, sizeof(path), "/proc/%d/fd/%d/%s", (int)ev->tid,
+			 dirfd, v->u.str.s);
+	/* A missing file is looked at through its directory. */
+	if (stat(path, &st) < 0) {
+		char *slash = strrchr(path, '/');
+
+		if (!slash || slash == path)
+			return false;
+		*slash = '\0';
+		if (stat(path, &st) < 0)
+			return false;
+	}
+	return st.st_dev == procfs;
+}
+
 /* An fs operation on the path of argument pi (relative to dirfd di). */
 static void fs_path_op(struct event *ev, const struct ops_ctx *ctx,
 		       struct ops *out, int di, int pi, unsigned modes,
@@ -161,7 +210,7 @@ static void fs_path_op(struct event *ev, const struct ops_ctx *ctx,
 		return;
 	op->modes = modes;
 	op->dirfd_arg = di;
-	if (!ctx->resolve_paths)
+	if (!ctx->resolve_paths && !reaches_proc(ev, di, v))
 		return;
 	if (v->status != VAL_OK || !v->u.str.s) {
 		/* The kernel cannot read it either, or it is too long. */
@@ -276,10 +325,16 @@ static void classify_rename(struct event *ev, const struct spec *s,
 			(arg_of(ev, 4) & RENAME_EXCHANGE);
 	unsigned both = MODE_D | MODE_C;
 
+	struct op *to;
+
 	fs_path_op(ev, ctx, out, s->dirfd, s->path, exchange ? both : MODE_D,
 		   false, false);
 	fs_path_op(ev, ctx, out, at ? 2 : -1, at ? 3 : 1,
 		   exchange ? both : MODE_C, false, false);
+	/* Onto a name that exists: that file is deleted too. */
+	to = &out->v[out->n - 1];
+	if (to->cat == CAT_FS && to->path && to->kind == RESOLVED_FILE)
+		to->modes |= MODE_D;
 }
 
 /* An fs operation on what a descriptor refers to. */
@@ -335,6 +390,9 @@ static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
 		op->family = FAM_INET;
 		snprintf(op->addr, sizeof(op->addr), "%s", sa->addr);
 		op->port = sa->port;
+		/* Reaching the "any" address reaches this host. */
+		if (net_op != NET_BIND && strcmp(op->addr, "0.0.0.0") == 0)
+			snprintf(op->addr, sizeof(op->addr), "127.0.0.1");
 		break;
 	case AF_INET6:
 		/* An IPv4 peer reached through an IPv6 socket is IPv4. */
@@ -345,6 +403,8 @@ static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
 		} else {
 			op->family = FAM_INET6;
 			snprintf(op->addr, sizeof(op->addr), "%s", sa->addr);
+			if (net_op != NET_BIND && strcmp(op->addr, "::") == 0)
+				snprintf(op->addr, sizeof(op->addr), "::1");
 		}
 		op->port = sa->port;
 		break;
@@ -406,11 +466,16 @@ static void classify_net(struct event *ev, const struct spec *s,
 		v = event_arg(ev, ARG_SOCKADDR, 0);
 		if (v)
 			net_op_from(ev, ctx, out, NET_SEND, v->u.sa, 4, true);
+		/* TCP Fast Open connects, as well as sends. */
+		if (v && (arg_of(ev, 3) & MSG_FASTOPEN))
+			net_op_from(ev, ctx, out, NET_CONNECT, v->u.sa, 4, true);
 		break;
 	case H_SENDMSG:
 		v = event_arg(ev, ARG_MSGHDR, 0);
 		if (v)
 			net_op_from(ev, ctx, out, NET_SEND, v->u.msg.sa, 1, true);
+		if (v && (arg_of(ev, 2) & MSG_FASTOPEN))
+			net_op_from(ev, ctx, out, NET_CONNECT, v->u.msg.sa, 1, true);
 		break;
 	default:	/* H_SENDMMSG */
 		v = event_arg(ev, ARG_MMSGHDR, 0);
@@ -539,6 +604,165 @@ static void classify_target(struct event *ev, const struct spec *s,
 	}
 }
 
+/* Read an int array of n at argument i, keep it to be pinned. */
+static const int32_t *pinned_ints(struct event *ev, unsigned i, unsigned n)
+{
+	int32_t v[2];
+	unsigned char *raw;
+
+	if (ucopy(ev->tid, arg_ptr(ev, ev->args[i]), v, n * sizeof(*v)) < 0)
+		return NULL;
+	raw = event_alloc(ev, n * sizeof(*v));
+	if (!raw)
+		return NULL;
+	memcpy(raw, v, n * sizeof(*v));
+	ev->pin_raw = raw;
+	ev->pin_len = n * sizeof(*v);
+	ev->pin_arg = (int)i;
+	return (const int32_t *)raw;
+}
+
+/*
+ * fcntl F_SETOWN, F_SETOWN_EX and ioctl FIOSETOWN, SIOCSPGRP choose who
+ * gets the descriptor's SIGIO (or the signal F_SETSIG chose, SIGKILL
+ * included): a signal, to a process or (negative) a process group.
+ */
+static void classify_owner(struct event *ev, const struct spec *s,
+			   const struct ops_ctx *ctx, struct ops *out)
+{
+	uint32_t cmd = (uint32_t)ev->args[1];
+	const int32_t *v;
+	pid_t pid = 0, pgrp = 0;
+	struct op *op;
+
+	if (s->how == H_FCNTL && cmd == F_SETOWN) {
+		int32_t who = (int32_t)ev->args[2];
+
+		pid = who > 0 ? who : 0;
+		pgrp = who < 0 ? -who : 0;
+	} else if (s->how == H_FCNTL && cmd == F_SETOWN_EX) {
+		v = pinned_ints(ev, 2, 2);
+		if (!v)
+			return;
+		pid = v[0] == F_OWNER_PGRP ? 0 : v[1];
+		pgrp = v[0] == F_OWNER_PGRP ? v[1] : 0;
+	} else if (s->how == H_IOCTL && (cmd == 0x8901 || cmd == 0x8902)) {
+		v = pinned_ints(ev, 2, 1);
+		if (!v)
+			return;
+		pid = v[0] > 0 ? v[0] : 0;
+		pgrp = v[0] < 0 ? -v[0] : 0;
+	} else {
+		return;
+	}
+	if (pid <= 0 && pgrp <= 0)
+		return;
+	op = new_op(out, CAT_PROC, 2);
+	if (!op)
+		return;
+	op->proc_op = PROC_SIGNAL;
+	op->target = pid ? pid : -pgrp;
+	op->target_tracer = pid ? pid == ctx->tracer : pgrp == ctx->tracer_pgrp;
+	op->target_outside = pid ? !ctx->inside(pid, ctx->arg) : true;
+}
+
+/* Does the ELF file at path ask for an interpreter (PT_INTERP)? Programs
+ * do, shared libraries do not: ld.so PROGRAM maps a program. */
+static bool elf_is_program(const char *path)
+{
+	unsigned char h[64], ph[56];
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), i;
+	uint64_t phoff;
+	uint16_t phentsize, phnum;
+	bool wide, found = false;
+
+	if (fd < 0)
+		return false;
+	if (pread(fd, h, sizeof(h), 0) != sizeof(h) ||
+	    memcmp(h, "\177ELF", 4) != 0) {
+		close(fd);
+		return false;
+	}
+	wide = h[4] == 2;
+	phoff = wide ? *(uint64_t *)(h + 32) : *(uint32_t *)(h + 28);
+	phentsize = *(uint16_t *)(h + (wide ? 54 : 42));
+	phnum = *(uint16_t *)(h + (wide ? 56 : 44));
+	for (i = 0; i < phnum && i < 64 && phentsize >= 32 &&
+		    phentsize <= sizeof(ph); i++) {
+		if (pread(fd, ph, phentsize, (off_t)(phoff + (uint64_t)i * phentsize))
+		    != phentsize)
+			break;
+		if (*(uint32_t *)ph == 3) {	/* PT_INTERP */
+			found = true;
+			break;
+		}
+	}
+	close(fd);
+	return found;
+}
+
+/*
+ * Code mapped from a file runs it as surely as an execve: ld.so PROGRAM
+ * maps PROGRAM and jumps to it. So mmap with PROT_EXEC of a file is an fs
+ * x of that file (and a proc exec when the file is a program), and
+ * mprotect adding PROT_EXEC, an fs x of each file mapped in the range
+ * (from /proc/PID/maps).
+ */
+static void classify_exec_map(struct event *ev, const struct spec *s,
+			      const struct ops_ctx *ctx, struct ops *out)
+{
+	uint64_t addr = arg_ptr(ev, ev->args[0]), len = arg_ptr(ev, ev->args[1]);
+	char path[64], line[4096 + 128];
+	FILE *f;
+
+	if (!ctx->resolve_paths || !(ev->args[2] & PROT_EXEC) || !ev->desc ||
+	    ev->desc->nargs < 3)
+		return;
+	if (s->how == H_MMAP) {
+		struct op *fs, *exec;
+
+		if ((ev->args[3] & MAP_ANONYMOUS) || arg_int(ev->args[4]) < 0)
+			return;
+		fs_fd_op(ev, ctx, out, arg_int(ev->args[4]), MODE_X, 4);
+		fs = &out->v[out->n - 1];
+		if (fs->cat != CAT_FS || !fs->path || fs->kind != RESOLVED_FILE ||
+		    !elf_is_program(fs->path))
+			return;
+		exec = new_op(out, CAT_PROC, 4);
+		if (exec) {
+			exec->proc_op = PROC_EXEC;
+			exec->path = fs->path;
+		}
+		return;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)ev->tid);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long start, end;
+		char *file;
+		struct op *op;
+		int n = 0;
+
+		if (sscanf(line, "%llx-%llx %*s %*s %*s %*s %n", &start, &end, &n) < 2 ||
+		    end <= addr || start >= addr + len || !n)
+			continue;
+		file = line + n;
+		file[strcspn(file, "\n")] = '\0';
+		if (file[0] != '/')
+			continue;	/* anonymous, [heap], [stack]... */
+		op = new_op(out, CAT_FS, -1);
+		if (!op)
+			break;
+		op->modes = MODE_X;
+		op->path = event_strdup(ev, file, strlen(file));
+		op->kind = strstr(file, " (deleted)") ? RESOLVED_OPAQUE
+						      : RESOLVED_FILE;
+	}
+	fclose(f);
+}
+
 void ops_classify(struct event *ev, const struct ops_ctx *ctx,
 		  struct ops *out)
 {
@@ -589,6 +813,14 @@ void ops_classify(struct event *ev, const struct ops_ctx *ctx,
 		case H_UNSHARE:
 		case H_SETNS:
 			classify_clone(ev, s, out);
+			break;
+		case H_FCNTL:
+		case H_IOCTL:
+			classify_owner(ev, s, ctx, out);
+			break;
+		case H_MMAP:
+		case H_MPROTECT:
+			classify_exec_map(ev, s, ctx, out);
 			break;
 		default:
 			classify_target(ev, s, ctx, out);

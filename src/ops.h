@@ -54,6 +54,7 @@ struct ops {
 /* What the classifier needs to know of the run. */
 struct ops_ctx {
 	pid_t tracer;			/* our pid */
+	pid_t tracer_pgrp;		/* our process group */
 	bool resolve_paths;		/* the policy has fs or exec rules */
 	/* Is pid a process (or thread) of the run? */
 	bool (*inside)(pid_t pid, void *arg);

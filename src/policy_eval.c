@@ -12,6 +12,8 @@
 #include "policy_eval.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,8 +259,7 @@ static bool is_proc_mem(const char *path)
 		strcmp(strrchr(end, '/'), "/mem") == 0);
 }
 
-/* Under /proc/PID for the tracer's pid. */
-static bool in_tracer_proc(const char *path)
+bool in_tracer_proc(const char *path)
 {
 	char prefix[32];
 	size_t n;
@@ -436,6 +437,29 @@ static void add_names(struct traceset *ts, const char *const *names)
 	for (; *names; names++)
 		traceset_add_name(ts, *names);
 }
+
+#define CMD_MASK 0xffffffffull	/* the kernel reads an unsigned int */
+#define FIOSETOWN_CMD 0x8901
+#define SIOCSPGRP_CMD 0x8902
+
+const struct filter_cond protection_conds[] = {
+	{ "fcntl", 1, CMD_MASK, F_SETOWN },
+	{ "fcntl", 1, CMD_MASK, F_SETOWN_EX },
+	{ "fcntl64", 1, CMD_MASK, F_SETOWN },
+	{ "fcntl64", 1, CMD_MASK, F_SETOWN_EX },
+	{ "ioctl", 1, CMD_MASK, FIOSETOWN_CMD },
+	{ "ioctl", 1, CMD_MASK, SIOCSPGRP_CMD },
+};
+const unsigned protection_nconds = ARRAY_SIZE(protection_conds);
+
+/* Under a policy that judges paths: code mapped from a file (x). */
+const struct filter_cond exec_map_conds[] = {
+	{ "mmap", 2, PROT_EXEC, PROT_EXEC },
+	{ "mmap2", 2, PROT_EXEC, PROT_EXEC },
+	{ "mprotect", 2, PROT_EXEC, PROT_EXEC },
+	{ "pkey_mprotect", 2, PROT_EXEC, PROT_EXEC },
+};
+const unsigned exec_map_nconds = ARRAY_SIZE(exec_map_conds);
 
 void protection_traceset(struct traceset *ts)
 {

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "event.h"
+#include "filter.h"
 #include "ops.h"
 #include "policy.h"
 
@@ -40,9 +41,22 @@ void policy_traceset(const struct policy *p, struct traceset *ts);
 /* Every call any policy can decide (for --learn). */
 void policy_traceset_everything(struct traceset *ts);
 
+/* Calls trapped always when an argument says so: fcntl and ioctl that
+ * choose who gets SIGIO (it could be the tracer). */
+extern const struct filter_cond protection_conds[];
+extern const unsigned protection_nconds;
+
+/* Calls trapped under a policy that judges paths, when they map code
+ * from a file: mmap and mprotect with PROT_EXEC. */
+extern const struct filter_cond exec_map_conds[];
+extern const unsigned exec_map_nconds;
+
 /* Calls trapped always, whatever the policy: they could hurt the tracer
  * or escape it (signals, ptrace, clone with CLONE_UNTRACED). */
 void protection_traceset(struct traceset *ts);
+
+/* Is path under /proc/PID of the tracer? */
+bool in_tracer_proc(const char *path);
 
 /* Does anything in category cat need deciding (a rule or a default
  * other than allow)? */

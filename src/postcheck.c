@@ -146,9 +146,13 @@ static bool check_peer(struct tracer *t, struct thread *th, bool accept)
 	if (accept) {
 		/* Not a violation: the policy's own verdict, which only the
 		 * result of the call could tell. The fd is open: kill. */
+		struct ops one = { .n = 1 };
+
+		one.v[0] = op;
 		v.action = ACT_KILL;
-		policy_log_verdict(&t->audit->policy, ev, &(struct ops){ .n = 0 },
-				   &v, t->audit->start_ns);
+		v.op = 0;
+		policy_log_verdict(&t->audit->policy, ev, &one, &v,
+				   t->audit->start_ns);
 		kill_process(t, th, "policy");
 		return true;
 	}
@@ -163,6 +167,15 @@ bool postcheck_exit(struct tracer *t, struct thread *th)
 	enum post_kind kind = th->post_kind;
 
 	th->post_kind = POST_NONE;
+	/* Policy or not: an open that reached the tracer through /proc (a
+	 * link swapped after the check) ends the process. */
+	if (th->ev && th->ev->fd_path && in_tracer_proc(th->ev->fd_path)) {
+		policy_log_violation(&t->audit->policy, th->ev, "opened the "
+				     "tracer's /proc", NULL, th->ev->fd_path,
+				     t->audit->start_ns);
+		kill_process(t, th, "violation");
+		return true;
+	}
 	if ((!t->policy && !t->learn) || !th->ev || !th->ev->finished)
 		return false;
 	switch (kind) {

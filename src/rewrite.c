@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <sys/user.h>
 
@@ -35,6 +36,9 @@ struct plan {
 	uint64_t base;		/* where buf goes in the tracee */
 	bool set_nr;
 	long nr;
+	int sub_call;		/* socketcall: the sub-call it becomes, or 0 */
+	bool mmsg_first;
+	uint64_t msg_len_at;
 	bool set[6];
 	uint64_t val[6];
 };
@@ -256,39 +260,45 @@ static int plan_msghdr(struct plan *p, const struct event *ev,
 	return 0;
 }
 
-/* sendmmsg: the entries read, each with its judged name; the count is cut
- * to them (the caller sends the rest in a later call). */
+/*
+ * sendmmsg: made as a sendmsg of its first message, whose header and
+ * name are pinned (the kernel writes msg_len back into a sendmmsg's
+ * array, which a read-only copy cannot take). The caller sends the rest
+ * in later calls, as it does after any partial sendmmsg; at the exit
+ * stop the result goes to the first msg_len and the call returns 1.
+ */
 static int plan_mmsghdr(struct plan *p, const struct event *ev,
 			const struct ops *ops)
 {
 	const struct arg_value *v = event_arg(ev, ARG_MMSGHDR, 0);
-	unsigned char arr[DECODE_MMSG_MAX * 64];
-	unsigned i, k = 0;
+	size_t hdr = abi_ptr_size(ev->abi) == 8 ? 56 : 28;
+	unsigned char first[64];
+	const struct op *op = NULL;
+	unsigned k;
 	uint64_t at;
 	int rc;
 
 	if (!v || !v->u.mmsg.raw || !v->u.mmsg.n)
-		return v && v->u.mmsg.n == 0 ? 0 : -EFAULT;
-	memcpy(arr, v->u.mmsg.raw, v->u.mmsg.n * v->u.mmsg.stride);
-	for (i = 0; i < v->u.mmsg.n; i++) {
-		const struct op *op = NULL;
-
-		/* The ops of named entries come in entry order. */
-		if (v->u.mmsg.sa[i]) {
-			while (k < ops->n && ops->v[k].cat != CAT_NET)
-				k++;
-			op = k < ops->n ? &ops->v[k++] : NULL;
+		return v && v->status == VAL_OK ? 0 : -EFAULT;
+	memcpy(first, v->u.mmsg.raw, hdr);
+	for (k = 0; k < ops->n && v->u.mmsg.sa[0]; k++)
+		if (ops->v[k].cat == CAT_NET) {
+			op = &ops->v[k];
+			break;
 		}
-		rc = put_msghdr(p, ev, arr + i * v->u.mmsg.stride,
-				v->u.mmsg.sa[i], op);
-		if (rc < 0)
-			return rc;
-	}
-	at = put(p, arr, v->u.mmsg.n * v->u.mmsg.stride);
+	rc = put_msghdr(p, ev, first, v->u.mmsg.sa[0], op);
+	if (rc < 0)
+		return rc;
+	at = put(p, first, hdr);
 	if (!at)
 		return -ENOMEM;
+	p->set_nr = true;
+	p->nr = ev->abi == ABI_I386 ? 370 : 46;	/* sendmsg */
+	p->sub_call = 16;			/* SYS_SENDMSG */
+	p->mmsg_first = true;
+	p->msg_len_at = arg_ptr(ev, ev->args[1]) + hdr;
 	set_arg(p, 1, at);
-	set_arg(p, 2, v->u.mmsg.n);
+	set_arg(p, 2, ev->args[3]);		/* the flags */
 	return 0;
 }
 
@@ -324,12 +334,19 @@ static int plan_socketcall(struct plan *p, const struct event *ev)
 	unsigned i, n = ev->desc->nargs;
 	uint64_t at;
 
+	/* Made as another sub-call: the call number is the first register,
+	 * not the system call's number. */
+	if (p->sub_call) {
+		p->set_nr = false;
+		set_arg(p, 0, (uint64_t)p->sub_call);
+	}
 	for (i = 0; i < n; i++)
 		sub[i] = (uint32_t)(p->set[i] ? p->val[i] : ev->args[i]);
 	at = put(p, sub, n * sizeof(uint32_t));
 	if (!at)
 		return -ENOMEM;
-	memset(p->set, 0, sizeof(p->set));
+	for (i = 1; i < SYSCALL_MAX_ARGS; i++)
+		p->set[i] = false;
 	set_arg(p, 1, at);
 	return 0;
 }
@@ -346,6 +363,14 @@ static int plan_call(struct plan *p, const struct event *ev,
 	unsigned i;
 	int rc = 0;
 
+	if (ev->pin_raw) {
+		uint64_t at = put(p, ev->pin_raw, ev->pin_len);
+
+		if (!at)
+			return -ENOMEM;
+		set_arg(p, ev->pin_arg, at);
+		return 0;
+	}
 	if (strcmp(ev->name, "clone3") == 0)
 		return plan_clone3(p, ev);
 	if (strcmp(ev->name, "sendmmsg") == 0)
@@ -375,7 +400,7 @@ bool rewrite_wanted(const struct event *ev, const struct ops *ops)
 	unsigned i;
 
 	/* Its arguments are in memory, whatever the sub-call. */
-	if (ev->via_socketcall)
+	if (ev->via_socketcall || ev->pin_raw)
 		return true;
 	if (strcmp(ev->name, "clone3") == 0 || strcmp(ev->name, "sendmmsg") == 0)
 		return true;
@@ -411,6 +436,9 @@ int rewrite_args(struct mm *m, const struct event *ev, const struct ops *ops,
 	p.base = slot_addr;
 	p.set_nr = false;
 	p.nr = 0;
+	p.sub_call = 0;
+	p.mmsg_first = false;
+	p.msg_len_at = 0;
 	memset(p.set, 0, sizeof(p.set));
 	memset(p.val, 0, sizeof(p.val));
 	rc = plan_call(&p, ev, ops);
@@ -423,6 +451,8 @@ int rewrite_args(struct mm *m, const struct event *ev, const struct ops *ops,
 	if (ptrace(PTRACE_GETREGS, ev->tid, 0, &r) < 0)
 		return -errno;
 	saved->active = true;
+	saved->mmsg_first = p.mmsg_first;
+	saved->msg_len_at = p.msg_len_at;
 	for (i = 0; i < 6; i++) {
 		saved->args[i] = *reg(&r, ev->abi, i);
 		if (p.set[i])
@@ -437,7 +467,8 @@ int rewrite_args(struct mm *m, const struct event *ev, const struct ops *ops,
 	return 0;
 }
 
-int rewrite_restore(pid_t tid, enum abi abi, const struct saved_args *saved)
+int rewrite_restore(pid_t tid, enum abi abi, const struct saved_args *saved,
+		    int64_t *rval)
 {
 	struct user_regs_struct r;
 	unsigned i;
@@ -448,6 +479,22 @@ int rewrite_restore(pid_t tid, enum abi abi, const struct saved_args *saved)
 		return -errno;
 	for (i = 0; i < 6; i++)
 		*reg(&r, abi, i) = saved->args[i];
+	/* A sendmmsg made as sendmsg: msg_len of the first, and 1 sent. */
+	if (saved->mmsg_first && rval && *rval >= 0) {
+		uint32_t len = (uint32_t)*rval;
+		struct iovec local = { &len, sizeof(len) };
+		struct iovec remote = { (void *)(uintptr_t)saved->msg_len_at,
+					sizeof(len) };
+
+		if (process_vm_writev(tid, &local, 1, &remote, 1, 0) ==
+		    (ssize_t)sizeof(len)) {
+			*rval = 1;
+			r.rax = 1;
+		} else {
+			*rval = -EFAULT;
+			r.rax = (unsigned long long)-EFAULT;
+		}
+	}
 	if (ptrace(PTRACE_SETREGS, tid, 0, &r) < 0)
 		return -errno;
 	return 0;

@@ -13,6 +13,10 @@
 struct saved_args {
 	bool active;
 	uint64_t args[6];
+	/* A sendmmsg made as a sendmsg of its first message: the result is
+	 * written to that message's msg_len here, and the call returns 1. */
+	bool mmsg_first;
+	uint64_t msg_len_at;
 };
 
 /* Does the call carry judged arguments in memory (or a path to pin)? */
@@ -29,8 +33,10 @@ bool rewrite_wanted(const struct event *ev, const struct ops *ops);
 int rewrite_args(struct mm *m, const struct event *ev, const struct ops *ops,
 		 uint64_t slot_addr, struct saved_args *saved);
 
-/* At the exit stop: put the argument registers back. */
-int rewrite_restore(pid_t tid, enum abi abi, const struct saved_args *saved);
+/* At the exit stop: put the argument registers back. *rval is the call's
+ * result, changed when the call was made as another one. */
+int rewrite_restore(pid_t tid, enum abi abi, const struct saved_args *saved,
+		    int64_t *rval);
 
 /* Clear CLONE_UNTRACED from a clone's flags register (at the entry stop),
  * so that no child escapes the tracer. Returns true when it was set. */

@@ -30,6 +30,8 @@ static int build_filter(const struct run_result *r, struct filter *f,
 			char *err, size_t errlen)
 {
 	struct traceset trapped;
+	struct filter_cond *conds;
+	unsigned nconds;
 	int rc;
 
 	traceset_init(&trapped);
@@ -41,10 +43,20 @@ static int build_filter(const struct run_result *r, struct filter *f,
 		policy_traceset(r->policy, &trapped);
 	if (r->opt->learn_path)
 		policy_traceset_everything(&trapped);
+	conds = xcalloc(protection_nconds + exec_map_nconds, sizeof(*conds));
+	memcpy(conds, protection_conds, protection_nconds * sizeof(*conds));
+	nconds = protection_nconds;
+	if (policy_needs_paths(r->policy) || r->opt->learn_path) {
+		memcpy(conds + nconds, exec_map_conds,
+		       exec_map_nconds * sizeof(*conds));
+		nconds += exec_map_nconds;
+	}
 	/* A policy whose sys default is not allow judges every number. */
-	rc = filter_build(&trapped, r->policy &&
+	rc = filter_build(&trapped, conds, nconds,
+			  r->policy &&
 			  r->policy->defaults[CAT_SYS].action != ACT_ALLOW,
 			  f, err, errlen);
+	free(conds);
 	traceset_free(&trapped);
 	return rc;
 }

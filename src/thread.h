@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "ops.h"
+#include "policy_eval.h"
 #include "proc.h"
 #include "rewrite.h"
 #include "scratch.h"
@@ -25,6 +27,9 @@ struct thread {
 	struct waitq *waiting;	/* waits at its entry stop in this queue */
 	struct thread *next_waiting;
 	int post_kind;		/* enum post_kind: check at the exit stop */
+	bool log_pending;	/* a logged call: listed when it is over */
+	struct verdict log_verdict;
+	struct op log_op;
 	unsigned post_modes;	/* POST_OPEN: the modes judged */
 	const char *post_path;	/* POST_OPEN: the path judged */
 };

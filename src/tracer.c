@@ -35,7 +35,10 @@ void tracer_init(struct tracer *t, struct audit *a,
 	t->counted = counted;
 	t->policy = policy;
 	t->ops_ctx.tracer = getpid();
-	t->ops_ctx.resolve_paths = policy_needs_paths(policy);
+	t->ops_ctx.tracer_pgrp = getpgrp();
+	/* Under any policy, paths are resolved (and opens pinned): the
+	 * protections judge them even when no fs rule does. */
+	t->ops_ctx.resolve_paths = policy != NULL;
 	t->ops_ctx.inside = inside_run;
 	t->ops_ctx.arg = t;
 }
@@ -79,6 +82,16 @@ void event_done(struct tracer *t, struct thread *th)
 
 	if (!ev)
 		return;
+	if (th->log_pending) {
+		struct ops one = { .n = th->log_verdict.op >= 0 };
+
+		one.v[0] = th->log_op;
+		if (th->log_verdict.op >= 0)
+			th->log_verdict.op = 0;
+		policy_log_verdict(&t->audit->policy, ev, &one, &th->log_verdict,
+				   t->audit->start_ns);
+		th->log_pending = false;
+	}
 	th->ev = NULL;
 	if (ev->counted)
 		audit_syscall(t->audit, th->proc, ev);

@@ -107,8 +107,12 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 	}
 	/* The arguments we pointed at copies go back as they were. */
 	if (th->saved.active) {
-		rewrite_restore(th->tid, th->slot_abi, &th->saved);
+		int64_t rval = info.exit.is_error ? info.exit.rval : info.exit.rval;
+
+		rewrite_restore(th->tid, th->slot_abi, &th->saved, &rval);
 		th->saved.active = false;
+		info.exit.rval = rval;
+		info.exit.is_error = rval < 0 && rval > -4096;
 	}
 	if (!ev) {
 		th->in_syscall = false;

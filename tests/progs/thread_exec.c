@@ -51,12 +51,19 @@ static int main_blocked_in_openat(void)
 	return p && p[1] == ' ' && p[2] == 'S';
 }
 
+static volatile int created;
+
 static void *execer(void *arg)
 {
 	struct timespec ts = { 0, 5 * 1000 * 1000 };
 	int i;
 
 	(void)arg;
+	/* The main thread's clone call must be over first: else the exec
+	 * can end that thread inside it, and whether a tracer counts the
+	 * clone depends on which of the two stops it serves first. */
+	while (!created)
+		nanosleep(&ts, NULL);
 	if (use_fifo) {
 		for (i = 0; i < 2000 && !main_blocked_in_openat(); i++)
 			nanosleep(&ts, NULL);
@@ -95,6 +102,7 @@ int main(int argc, char **argv)
 	}
 	if (pthread_create(&th, NULL, execer, NULL) != 0)
 		return 1;
+	created = 1;
 	if (fifo) {
 		syscall(SYS_openat, AT_FDCWD, fifo, O_RDONLY);
 		return 1;
