@@ -246,21 +246,6 @@ static void pattern_word(const struct learn *l, const char *path, bool glob,
 	out[o] = '\0';
 }
 
-static const char *modes_word(unsigned modes, char *buf)
-{
-	static const char letters[] = "rwxcdm";
-	size_t i, n = 0;
-
-	for (i = 0; i < 6; i++)
-		if (modes & (1u << i)) {
-			if (n)
-				buf[n++] = ',';
-			buf[n++] = letters[i];
-		}
-	buf[n] = '\0';
-	return buf;
-}
-
 static bool in_system_dir(const char *path)
 {
 	const char *const *d;
@@ -298,7 +283,7 @@ static void write_fs(FILE *f, const struct learn *l)
 		}
 	}
 	if (tmp_modes)
-		fprintf(f, "fs allow %s $TMP/**\n", modes_word(tmp_modes, m));
+		fprintf(f, "fs allow %s $TMP/**\n", pol_modes_word(tmp_modes, m));
 	for (i = 0; i < n; i++) {
 		const char *slash = strrchr(keys[i], '/');
 		size_t dirlen = slash ? (size_t)(slash - keys[i]) + 1 : 0;
@@ -321,7 +306,7 @@ static void write_fs(FILE *f, const struct learn *l)
 
 			snprintf(dir, sizeof(dir), "%.*s", (int)dirlen, keys[i]);
 			pattern_word(l, dir, false, true, word, sizeof(word));
-			fprintf(f, "fs allow %s %s*\n", modes_word(modes, m), word);
+			fprintf(f, "fs allow %s %s*\n", pol_modes_word(modes, m), word);
 			for (j = i; j < n; j++)
 				if (strncmp(keys[j], keys[i], dirlen) == 0 &&
 				    !strchr(keys[j] + dirlen, '/') &&
@@ -332,7 +317,7 @@ static void write_fs(FILE *f, const struct learn *l)
 		}
 		pattern_word(l, keys[i], strncmp(keys[i], "/proc/*", 7) == 0,
 			     true, word, sizeof(word));
-		fprintf(f, "fs allow %s %s\n", modes_word(modes, m), word);
+		fprintf(f, "fs allow %s %s\n", pol_modes_word(modes, m), word);
 	}
 	free(done);
 	free(keys);

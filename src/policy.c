@@ -24,6 +24,20 @@ int pol_default_errno(enum pol_cat cat)
 	return cat == CAT_FS || cat == CAT_NET ? EACCES : EPERM;
 }
 
+const char *pol_modes_word(unsigned modes, char *buf)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sizeof(POL_MODE_LETTERS) - 1; i++)
+		if (modes & (1u << i)) {
+			if (n)
+				buf[n++] = ',';
+			buf[n++] = POL_MODE_LETTERS[i];
+		}
+	buf[n] = '\0';
+	return buf;
+}
+
 static void free_globs(struct glob *g, unsigned n)
 {
 	unsigned i;

@@ -25,6 +25,9 @@ enum {
 	MODE_ALL = (1 << 6) - 1,
 };
 
+/* The letter of each fs mode, in bit order: MODE_R is "rwxcdm"[0]. */
+#define POL_MODE_LETTERS "rwxcdm"
+
 /* net operations. */
 enum {
 	NET_CONNECT = 1 << 0,
@@ -126,6 +129,9 @@ const char *pol_action_name(enum pol_action action);
 
 /* The errno a deny returns by default in each category. */
 int pol_default_errno(enum pol_cat cat);
+
+/* fs modes as the policy writes them ("r,w,c"), in buf of 12 bytes. */
+const char *pol_modes_word(unsigned modes, char *buf);
 
 void policy_free(struct policy *p);
 

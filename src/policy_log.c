@@ -16,21 +16,6 @@ void policy_log_init(struct policy_log *l)
 	l->violations = json_object_new_array();
 }
 
-static const char *fs_modes(unsigned modes, char *buf)
-{
-	static const char letters[] = "rwxcdm";
-	size_t i, n = 0;
-
-	for (i = 0; i < 6; i++)
-		if (modes & (1u << i)) {
-			if (n)
-				buf[n++] = ',';
-			buf[n++] = letters[i];
-		}
-	buf[n] = '\0';
-	return buf;
-}
-
 static const char *net_op_name(unsigned op)
 {
 	switch (op) {
@@ -77,7 +62,7 @@ static struct json_object *op_json(const struct op *op)
 	json_set_str(o, "category", pol_cat_name(op->cat));
 	switch (op->cat) {
 	case CAT_FS:
-		json_set_str(o, "modes", fs_modes(op->modes, buf));
+		json_set_str(o, "modes", pol_modes_word(op->modes, buf));
 		if (op->path)
 			json_set_bytes(o, "path", op->path, strlen(op->path));
 		break;

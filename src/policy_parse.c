@@ -312,7 +312,7 @@ static int each_item(const struct cursor *c, const struct token *t,
 static int add_mode(const struct cursor *c, const char *item,
 		    const unsigned *col, void *arg)
 {
-	static const char letters[] = "rwxcdm";
+	static const char letters[] = POL_MODE_LETTERS;
 	unsigned *modes = arg;
 	const char *p;
 

@@ -24,6 +24,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "open_variant.h"
+
 static char path[4096];
 static size_t last;
 static volatile int stop;
@@ -44,7 +46,6 @@ static void *flipper(void *arg)
 int main(int argc, char **argv)
 {
 	struct stat sa, sb, st;
-	struct open_how how;
 	unsigned long a = 0, b = 0, refused = 0, other = 0, mismatch = 0;
 	long i, n;
 	pthread_t t;
@@ -63,23 +64,11 @@ int main(int argc, char **argv)
 	last = strlen(path) - 1;
 	if (pthread_create(&t, NULL, flipper, NULL) != 0)
 		return 1;
-	memset(&how, 0, sizeof(how));
-	how.flags = O_RDONLY;
 	for (i = 0; i < n; i++) {
 		char before = __atomic_load_n(&path[last], __ATOMIC_RELAXED);
 		long fd;
 
-		switch (i % 3) {
-		case 0:
-			fd = syscall(SYS_open, path, O_RDONLY, 0);
-			break;
-		case 1:
-			fd = syscall(SYS_openat, AT_FDCWD, path, O_RDONLY, 0);
-			break;
-		default:
-			fd = syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how));
-			break;
-		}
+		fd = open_variant(path, i);
 		if (fd < 0) {
 			if (errno == EACCES)
 				refused++;

@@ -36,6 +36,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "open_variant.h"
+
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE (1 << 1)
 #endif
@@ -68,7 +70,6 @@ static int same(const struct stat *x, const struct stat *y)
 static int race_link(long n)
 {
 	struct stat sa, sb, st;
-	struct open_how how;
 	unsigned long a = 0, b = 0, refused = 0, other = 0;
 	char path[4096];
 	pthread_t t;
@@ -83,20 +84,8 @@ static int race_link(long n)
 	snprintf(path, sizeof(path), "%s/link", dir);
 	if (pthread_create(&t, NULL, link_swapper, NULL) != 0)
 		return 1;
-	memset(&how, 0, sizeof(how));
-	how.flags = O_RDONLY;
 	for (i = 0; i < n; i++) {
-		switch (i % 3) {
-		case 0:
-			fd = syscall(SYS_open, path, O_RDONLY, 0);
-			break;
-		case 1:
-			fd = syscall(SYS_openat, AT_FDCWD, path, O_RDONLY, 0);
-			break;
-		default:
-			fd = syscall(SYS_openat2, AT_FDCWD, path, &how, sizeof(how));
-			break;
-		}
+		fd = open_variant(path, i);
 		if (fd < 0) {
 			if (errno == EACCES)
 				refused++;
