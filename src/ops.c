@@ -198,9 +198,16 @@ static bool reaches_proc(const struct event *ev, int di,
 }
 
 /* An fs operation on the path of argument pi (relative to dirfd di). */
+/* The walk an *at call's flags ask for. */
+static unsigned at_flags(int at)
+{
+	return (at & AT_SYMLINK_NOFOLLOW ? 0 : RP_FOLLOW) |
+	       (at & AT_EMPTY_PATH ? RP_EMPTY_OK : 0);
+}
+
 static void fs_path_op(struct event *ev, const struct ops_ctx *ctx,
 		       struct ops *out, int di, int pi, unsigned modes,
-		       bool follow, bool empty_ok)
+		       unsigned how)
 {
 	const struct arg_value *v = &ev->v[pi];
 	char buf[DECODE_PATH_MAX];
@@ -220,7 +227,7 @@ static void fs_path_op(struct event *ev, const struct ops_ctx *ctx,
 	}
 	op->resolve_err = resolve_path(ev->tid, ev->pid,
 				       di >= 0 ? (int)arg_of(ev, di) : AT_FDCWD,
-				       v->u.str.s, follow, empty_ok, buf,
+				       v->u.str.s, how, buf,
 				       sizeof(buf), &op->kind);
 	if (op->resolve_err == 0)
 		op->path = event_strdup(ev, buf, strlen(buf));
@@ -255,15 +262,18 @@ static void classify_open(struct event *ev, const struct spec *s,
 {
 	const struct arg_value *how = event_arg(ev, ARG_OPEN_HOW, 0);
 	uint64_t flags = 0;
+	unsigned rp = 0;
 
-	if (how && how->u.how && how->status == VAL_OK)
+	if (how && how->u.how && how->status == VAL_OK) {
 		flags = how->u.how->flags;
-	else if (!how)
+		rp = resolve_flags_of_openat2(how->u.how->resolve);
+	} else if (!how) {
 		flags = (uint32_t)ev->args[s->path + 1];
+	}
 	/* O_CREAT|O_EXCL never follows a link in the last component. */
-	fs_path_op(ev, ctx, out, s->dirfd, s->path, open_modes(flags),
-		   !(flags & O_NOFOLLOW) &&
-		   !((flags & O_CREAT) && (flags & O_EXCL)), false);
+	if (!(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL)))
+		rp |= RP_FOLLOW;
+	fs_path_op(ev, ctx, out, s->dirfd, s->path, open_modes(flags), rp);
 }
 
 /* The memfd an execveat(fd, "", AT_EMPTY_PATH) runs: "memfd:NAME". */
@@ -286,8 +296,7 @@ static void classify_exec(struct event *ev, const struct spec *s,
 	int at = s->at >= 0 ? (int)arg_of(ev, s->at) : 0;
 	struct op *fs, *exec;
 
-	fs_path_op(ev, ctx, out, s->dirfd, s->path, MODE_X,
-		   !(at & AT_SYMLINK_NOFOLLOW), at & AT_EMPTY_PATH);
+	fs_path_op(ev, ctx, out, s->dirfd, s->path, MODE_X, at_flags(at));
 	fs = &out->v[out->n - 1];
 	exec = new_op(out, CAT_PROC, s->path);
 	if (!exec)
@@ -312,9 +321,9 @@ static void classify_link(struct event *ev, const struct spec *s,
 	/* A new name for a file gives the access the file had: read and
 	 * write on the old name, create on the new. */
 	fs_path_op(ev, ctx, out, s->dirfd, s->path, MODE_R | MODE_W,
-		   at & AT_SYMLINK_FOLLOW, at & AT_EMPTY_PATH);
-	fs_path_op(ev, ctx, out, linkat ? 2 : -1, linkat ? 3 : 1, MODE_C,
-		   false, false);
+		   (at & AT_SYMLINK_FOLLOW ? RP_FOLLOW : 0) |
+		   (at & AT_EMPTY_PATH ? RP_EMPTY_OK : 0));
+	fs_path_op(ev, ctx, out, linkat ? 2 : -1, linkat ? 3 : 1, MODE_C, 0);
 }
 
 static void classify_rename(struct event *ev, const struct spec *s,
@@ -328,9 +337,9 @@ static void classify_rename(struct event *ev, const struct spec *s,
 	struct op *to;
 
 	fs_path_op(ev, ctx, out, s->dirfd, s->path, exchange ? both : MODE_D,
-		   false, false);
+		   0);
 	fs_path_op(ev, ctx, out, at ? 2 : -1, at ? 3 : 1,
-		   exchange ? both : MODE_C, false, false);
+		   exchange ? both : MODE_C, 0);
 	/* Onto a name that exists: that file is deleted too. */
 	to = &out->v[out->n - 1];
 	if (to->cat == CAT_FS && to->path && to->kind == RESOLVED_FILE)
@@ -367,7 +376,7 @@ static void classify_utimensat(struct event *ev, const struct spec *s,
 		fs_fd_op(ev, ctx, out, (int)arg_of(ev, 0), MODE_M, 0);
 	else
 		fs_path_op(ev, ctx, out, s->dirfd, s->path, MODE_M,
-			   !(arg_of(ev, s->at) & AT_SYMLINK_NOFOLLOW), false);
+			   at_flags((int)arg_of(ev, s->at)) & RP_FOLLOW);
 }
 
 /* --- net --------------------------------------------------------------- */
@@ -420,7 +429,7 @@ static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
 			if (ctx->resolve_paths && sa->path) {
 				op->resolve_err = resolve_path(
 					ev->tid, ev->pid, AT_FDCWD, sa->path,
-					follow, false, buf, sizeof(buf),
+					follow ? RP_FOLLOW : 0, buf, sizeof(buf),
 					&op->kind);
 				if (op->resolve_err == 0)
 					op->path = event_strdup(ev, buf,
@@ -778,11 +787,8 @@ void ops_classify(struct event *ev, const struct ops_ctx *ctx,
 		case H_CREAT:
 		case H_PATH:
 			fs_path_op(ev, ctx, out, s->dirfd, s->path, s->modes,
-				   s->at >= 0 ? !(arg_of(ev, s->at) &
-						  AT_SYMLINK_NOFOLLOW)
-					      : s->follow,
-				   s->at >= 0 && (arg_of(ev, s->at) &
-						  AT_EMPTY_PATH));
+				   s->at >= 0 ? at_flags((int)arg_of(ev, s->at))
+					      : s->follow ? RP_FOLLOW : 0);
 			break;
 		case H_EXEC:
 			classify_exec(ev, s, ctx, out);

@@ -9,6 +9,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/openat2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,38 +131,202 @@ static int start_dir(pid_t tid, int dirfd, char *cur, size_t size)
 	return 0;
 }
 
-int resolve_path(pid_t tid, pid_t tgid, int dirfd, const char *path,
-		 bool follow, bool empty_ok, char *out, size_t outlen,
-		 enum resolved_kind *kind)
+unsigned resolve_flags_of_openat2(unsigned long long resolve)
 {
-	static struct rest rest;
-	char cur[WORK_MAX], comp[WORK_MAX], target[WORK_MAX], cand[WORK_MAX];
-	bool last = true, slash = false;
-	unsigned links = 0;
+	unsigned how = 0;
+
+	if (resolve & RESOLVE_BENEATH)
+		how |= RP_BENEATH;
+	if (resolve & RESOLVE_IN_ROOT)
+		how |= RP_IN_ROOT;
+	if (resolve & RESOLVE_NO_SYMLINKS)
+		how |= RP_NO_SYMLINKS;
+	if (resolve & RESOLVE_NO_MAGICLINKS)
+		how |= RP_NO_MAGICLINKS;
+	if (resolve & RESOLVE_NO_XDEV)
+		how |= RP_NO_XDEV;
+	return how;
+}
+
+/* A link of /proc that jumps to an object rather than naming a path:
+ * /proc/PID/{fd/N,map_files/R,exe,cwd,root,ns/X} (PID may be a task). */
+static bool magic_link(const char *cand)
+{
+	const char *slash = strrchr(cand, '/'), *parent;
+	size_t n;
+
+	if (strncmp(cand, "/proc/", 6) != 0 || !slash)
+		return false;
+	if (strcmp(slash, "/exe") == 0 || strcmp(slash, "/cwd") == 0 ||
+	    strcmp(slash, "/root") == 0)
+		return true;
+	for (parent = slash - 1; parent > cand && *parent != '/'; parent--)
+		;
+	n = (size_t)(slash - parent);
+	return (n == 3 && strncmp(parent, "/fd", 3) == 0) ||
+	       (n == 3 && strncmp(parent, "/ns", 3) == 0) ||
+	       (n == 10 && strncmp(parent, "/map_files", 10) == 0);
+}
+
+/* One walk: where it is, where it may not go above, what it may cross. */
+struct walk {
+	unsigned how;
+	char root[WORK_MAX];	/* "/", or dirfd's path for BENEATH, IN_ROOT */
+	char cur[WORK_MAX];
+	uint64_t mnt;		/* the start's mount, for RP_NO_XDEV */
+	bool root_known;	/* the kernel has looked up the root (below) */
+	unsigned links;
+};
+
+static bool scoped(const struct walk *w)
+{
+	return w->how & (RP_BENEATH | RP_IN_ROOT);
+}
+
+/* A jump to the root: an absolute path or an absolute link target. */
+static int jump_to_root(struct walk *w)
+{
+	if (w->how & RP_BENEATH)
+		return -EXDEV;
+	snprintf(w->cur, sizeof(w->cur), "%s", w->root);
+	return 0;
+}
+
+static int go_parent(struct walk *w)
+{
+	if (strcmp(w->cur, w->root) == 0)
+		return w->how & RP_BENEATH ? -EXDEV : 0;
+	go_up(w->cur);
+	return 0;
+}
+
+/* The mount path is on (not following a last link), or -errno. */
+static int mount_of(const char *path, uint64_t *mnt)
+{
+	struct statx stx;
+
+	if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_MNT_ID, &stx) < 0)
+		return -errno;
+	*mnt = stx.stx_mnt_id;
+	return 0;
+}
+
+/* RP_NO_XDEV: the walk may not leave the start's mount. A bind mount
+ * of one file is a mount too, on the same device. */
+static int check_mount(const struct walk *w, const char *path)
+{
+	uint64_t mnt = 0;
 	int rc;
 
-	*kind = RESOLVED_FILE;
-	if (!*path && !empty_ok)
-		return -ENOENT;
-	/* AT_EMPTY_PATH: the descriptor itself, whatever it is. */
-	if (!*path) {
-		long n = fd_target(tid, dirfd, cur, sizeof(cur));
-
-		if (n < 0)
-			return n == -ENOENT ? -EBADF : (int)n;
-		if (opaque("/proc/", cur))
-			*kind = RESOLVED_OPAQUE;
-		if ((size_t)snprintf(out, outlen, "%s", cur) >= outlen)
-			return -ENAMETOOLONG;
+	if (!(w->how & RP_NO_XDEV))
 		return 0;
+	rc = mount_of(path, &mnt);
+	if (rc < 0)
+		return rc;
+	return mnt != w->mnt ? -EXDEV : 0;
+}
+
+static int walk_start(struct walk *w, pid_t tid, int dirfd, const char *path)
+{
+	int rc = 0;
+
+	strcpy(w->root, "/");
+	if (path[0] != '/' || scoped(w)) {
+		rc = start_dir(tid, dirfd, w->cur, sizeof(w->cur));
+		if (rc < 0)
+			return rc;
+		if (scoped(w))
+			snprintf(w->root, sizeof(w->root), "%s", w->cur);
 	}
+	w->root_known = path[0] == '/';
 	if (path[0] == '/') {
-		strcpy(cur, "/");
-	} else {
-		rc = start_dir(tid, dirfd, cur, sizeof(cur));
+		if (!scoped(w))
+			strcpy(w->cur, "/");
+		else if ((rc = jump_to_root(w)) < 0)
+			return rc;
+	}
+	if (w->how & RP_NO_XDEV)
+		return mount_of(w->cur, &w->mnt);
+	return 0;
+}
+
+/* Follow the link at cand: the rest of the walk continues at its target.
+ * Returns 1 when the walk ends at an opaque object (in w->cur). */
+static int follow_link(struct walk *w, struct rest *rest, const char *cand,
+		       pid_t tid, pid_t tgid, bool last)
+{
+	char target[WORK_MAX], tail[WORK_MAX];
+	bool magic = magic_link(cand);
+	int rc;
+
+	if (w->how & RP_NO_SYMLINKS)
+		return -ELOOP;
+	if (magic && (w->how & RP_NO_MAGICLINKS))
+		return -ELOOP;
+	if (magic && scoped(w))
+		return -EXDEV;
+	if (++w->links > MAX_LINKS)
+		return -ELOOP;
+	rc = link_target(cand, tid, tgid, target, sizeof(target));
+	if (rc < 0)
+		return rc;
+	if (opaque(cand, target)) {
+		if (!last)
+			return -ENOTDIR;
+		snprintf(w->cur, sizeof(w->cur), "%s", target);
+		return 1;
+	}
+	/* The kernel refuses a jump to a root it has not yet looked up (it
+	 * does so for an absolute path or a "..") under RESOLVE_NO_XDEV. */
+	if (target[0] == '/' && (w->how & RP_NO_XDEV) && !w->root_known)
+		return -EXDEV;
+	if (target[0] == '/') {
+		rc = jump_to_root(w);
+		if (rc == 0)
+			rc = check_mount(w, w->cur);
 		if (rc < 0)
 			return rc;
 	}
+	snprintf(tail, sizeof(tail), "%s", rest->buf + rest->pos);
+	return rest_set(rest, target, tail);
+}
+
+/* AT_EMPTY_PATH: the descriptor itself, whatever it is. */
+static int resolve_empty(pid_t tid, int dirfd, char *out, size_t outlen,
+			 enum resolved_kind *kind)
+{
+	char cur[WORK_MAX];
+	long n = fd_target(tid, dirfd, cur, sizeof(cur));
+
+	if (n < 0)
+		return n == -ENOENT ? -EBADF : (int)n;
+	if (opaque("/proc/", cur))
+		*kind = RESOLVED_OPAQUE;
+	if ((size_t)snprintf(out, outlen, "%s", cur) >= outlen)
+		return -ENAMETOOLONG;
+	return 0;
+}
+
+int resolve_path(pid_t tid, pid_t tgid, int dirfd, const char *path,
+		 unsigned how, char *out, size_t outlen,
+		 enum resolved_kind *kind)
+{
+	static struct rest rest;
+	static struct walk w;
+	char comp[WORK_MAX], cand[WORK_MAX];
+	bool last = true, slash = false;
+	int rc;
+
+	*kind = RESOLVED_FILE;
+	if (!*path)
+		return how & RP_EMPTY_OK ? resolve_empty(tid, dirfd, out, outlen,
+							 kind)
+					 : -ENOENT;
+	memset(&w, 0, sizeof(w));
+	w.how = how;
+	rc = walk_start(&w, tid, dirfd, path);
+	if (rc < 0)
+		return rc;
 	if (rest_set(&rest, path, "") < 0)
 		return -ENAMETOOLONG;
 	while (next_component(&rest, comp, sizeof(comp), &last, &slash)) {
@@ -169,47 +335,44 @@ int resolve_path(pid_t tid, pid_t tgid, int dirfd, const char *path,
 		if (strcmp(comp, ".") == 0)
 			continue;
 		if (strcmp(comp, "..") == 0) {
-			go_up(cur);
+			w.root_known = true;
+			rc = go_parent(&w);
+			if (rc == 0)
+				rc = check_mount(&w, w.cur);
+			if (rc < 0)
+				return rc;
 			continue;
 		}
-		snprintf(cand, sizeof(cand), "%s", cur);
+		snprintf(cand, sizeof(cand), "%s", w.cur);
 		if (append(cand, sizeof(cand), comp) < 0)
 			return -ENAMETOOLONG;
 		if (lstat(cand, &st) < 0) {
 			if (errno == ENOENT && last) {
-				snprintf(cur, sizeof(cur), "%s", cand);
+				snprintf(w.cur, sizeof(w.cur), "%s", cand);
 				*kind = RESOLVED_MISSING;
 				break;
 			}
 			return -errno;
 		}
-		if (S_ISLNK(st.st_mode) && (!last || follow || slash)) {
-			if (++links > MAX_LINKS)
-				return -ELOOP;
-			rc = link_target(cand, tid, tgid, target, sizeof(target));
+		if ((rc = check_mount(&w, cand)) < 0)
+			return rc;
+		if (S_ISLNK(st.st_mode) &&
+		    (!last || (how & RP_FOLLOW) || slash)) {
+			rc = follow_link(&w, &rest, cand, tid, tgid, last);
 			if (rc < 0)
 				return rc;
-			if (opaque(cand, target)) {
-				if (!last)
-					return -ENOTDIR;
-				snprintf(cur, sizeof(cur), "%s", target);
+			if (rc == 1) {
 				*kind = RESOLVED_OPAQUE;
 				break;
 			}
-			if (target[0] == '/')
-				strcpy(cur, "/");
-			/* The rest of the path follows the link's target. */
-			snprintf(comp, sizeof(comp), "%s", rest.buf + rest.pos);
-			if (rest_set(&rest, target, comp) < 0)
-				return -ENAMETOOLONG;
 			continue;
 		}
 		/* "file/" names a directory that is not there. */
 		if ((!last || slash) && !S_ISDIR(st.st_mode))
 			return -ENOTDIR;
-		snprintf(cur, sizeof(cur), "%s", cand);
+		snprintf(w.cur, sizeof(w.cur), "%s", cand);
 	}
-	if ((size_t)snprintf(out, outlen, "%s", cur) >= outlen)
+	if ((size_t)snprintf(out, outlen, "%s", w.cur) >= outlen)
 		return -ENAMETOOLONG;
 	return 0;
 }

@@ -134,6 +134,10 @@ static int plan_open(struct plan *p, const struct event *ev,
 		how.flags &= OPENAT2_FLAGS;
 		how.mode = how.flags & (O_CREAT | O_TMPFILE) ? how.mode & 07777 : 0;
 	}
+	/* The walk's restrictions were applied by the resolver; the resolved
+	 * path is absolute, so they would now misread it. */
+	how.resolve &= ~(uint64_t)(RESOLVE_BENEATH | RESOLVE_IN_ROOT |
+				   RESOLVE_NO_XDEV | RESOLVE_NO_MAGICLINKS);
 	how.resolve |= RESOLVE_NO_SYMLINKS;
 	at_how = put(p, &how, sizeof(how));
 	if (!at_how)

@@ -10,7 +10,11 @@
  *   creat:PATH       creat(PATH, 0644)
  *   dirat:DIR:NAME   openat(dirfd of DIR, NAME, O_RDONLY)
  *   chdir:DIR        chdir(DIR) (then relative paths are from there)
- * A STEP that opened something also reads one byte, to show it could.
+ *   inroot:DIR:NAME  openat2(dirfd of DIR, NAME, RESOLVE_IN_ROOT)
+ *   beneath:DIR:NAME openat2(dirfd of DIR, NAME, RESOLVE_BENEATH)
+ *   nosym:DIR:NAME   openat2(dirfd of DIR, NAME, RESOLVE_NO_SYMLINKS)
+ * A STEP that opened something also reads one byte, to show it could;
+ * the openat2 steps print it ("ok:c"), to show which file it was.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,6 +23,44 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+/* The openat2 resolve flags of a scoped step, or 0 for another step. */
+static unsigned long long scope_of(const char *step)
+{
+	if (strncmp(step, "inroot:", 7) == 0)
+		return RESOLVE_IN_ROOT;
+	if (strncmp(step, "beneath:", 8) == 0)
+		return RESOLVE_BENEATH;
+	if (strncmp(step, "nosym:", 6) == 0)
+		return RESOLVE_NO_SYMLINKS;
+	return 0;
+}
+
+/* openat2(DIR, NAME, resolve) for the step "KIND:DIR:NAME"; prints the
+ * first byte of what it opened. */
+static int scoped_open(char *step, char *arg, unsigned long long resolve)
+{
+	struct open_how how = { .flags = O_RDONLY, .resolve = resolve };
+	char *name = strrchr(arg, ':'), c;
+	long dfd, rc;
+
+	if (!name)
+		return -1;
+	*name++ = '\0';
+	dfd = syscall(SYS_open, arg, O_RDONLY | O_DIRECTORY, 0);
+	if (dfd < 0)
+		return -1;
+	rc = syscall(SYS_openat2, (int)dfd, name, &how, sizeof(how));
+	if (rc < 0)
+		printf("%s:%s %s\n", step, name, strerrorname_np(errno));
+	else
+		printf("%s:%s ok:%c\n", step, name,
+		       read((int)rc, &c, 1) == 1 ? c : '-');
+	if (rc >= 0)
+		close((int)rc);
+	close((int)dfd);
+	return 0;
+}
 
 static const char *result(long rc)
 {
@@ -50,7 +92,11 @@ int main(int argc, char **argv)
 		}
 		arg = colon + 1;
 		errno = 0;
-		if (strncmp(step, "open:", 5) == 0) {
+		if (scope_of(step)) {
+			if (scoped_open(step, arg, scope_of(step)) < 0)
+				return 2;
+			continue;
+		} else if (strncmp(step, "open:", 5) == 0) {
 			rc = syscall(SYS_open, arg, O_RDONLY, 0);
 		} else if (strncmp(step, "openw:", 6) == 0) {
 			rc = syscall(SYS_open, arg, O_WRONLY, 0);
