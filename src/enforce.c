@@ -287,6 +287,17 @@ static bool needs_ns_lock(const struct tracer *t, const struct event *ev)
 					  SC_WRITE));
 }
 
+/* A listen judged as the bind of a socket never bound. */
+static bool judged_autobind(const struct ops *ops)
+{
+	unsigned i;
+
+	for (i = 0; i < ops->n; i++)
+		if (ops->v[i].cat == CAT_NET && ops->v[i].net_op == NET_BIND)
+			return true;
+	return false;
+}
+
 /* What the exit stop must check of an allowed call. */
 static void plan_postcheck(struct tracer *t, struct thread *th,
 			   const struct ops *ops)
@@ -302,6 +313,10 @@ static void plan_postcheck(struct tracer *t, struct thread *th,
 		th->post_kind = POST_ACCEPT;
 	} else if (!t->policy) {
 		/* --learn: only the peers of accepts are learnt after. */
+	} else if (strcmp(name, "listen") == 0 && !judged_autobind(ops) &&
+		   policy_category_used(t->policy, CAT_NET)) {
+		th->post_kind = POST_LISTEN;
+		th->post_path = postcheck_local_addr(th);
 	} else if (strcmp(name, "connect") == 0) {
 		for (i = 0; i < ops->n; i++)
 			if (ops->v[i].cat == CAT_NET &&

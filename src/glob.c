@@ -136,7 +136,15 @@ int glob_compile(struct glob *g, const char *text, size_t *bad_at, char *err,
 		const char *p = text + i;
 
 		/* A backslash makes the next character itself. */
-		if (p[0] == '\\' && p[1]) {
+		if (p[0] == '\\' && !p[1]) {
+			*bad_at = i;
+			snprintf(err, errlen, "a backslash at the end of a "
+				 "pattern escapes nothing");
+			free(re.s);
+			free(lit.s);
+			return -EINVAL;
+		}
+		if (p[0] == '\\') {
 			put_literal(&re, p[1]);
 			if (prefix == n)
 				put_char(&lit, p[1]);

@@ -161,7 +161,8 @@ void learn_ops(struct learn *l, const struct event *ev, const struct ops *ops)
 			learn_net(l, op);
 			break;
 		case CAT_PROC:
-			if (op->proc_op == PROC_EXEC && op->path && !op->resolve_err)
+			if (op->proc_op == PROC_EXEC && op->path && !op->resolve_err &&
+			    !op->mapped)
 				add_bits(l->exec, op->path, 1);
 			else if (op->proc_op == PROC_CLONE) {
 				l->cloned = true;

@@ -2,7 +2,6 @@
 #include "ops.h"
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/fs.h>
@@ -20,6 +19,7 @@
 #include "decode.h"
 #include "ucopy.h"
 #include "syscalls.h"
+#include "tracee_socket.h"
 #include "util.h"
 
 #ifndef RENAME_EXCHANGE
@@ -35,7 +35,7 @@
 
 enum how {
 	H_OPEN, H_CREAT, H_EXEC, H_PATH, H_FD, H_LINK, H_RENAME, H_UTIMENSAT,
-	H_CONNECT, H_BIND, H_SENDTO, H_SENDMSG, H_SENDMMSG,
+	H_CONNECT, H_BIND, H_LISTEN, H_SENDTO, H_SENDMSG, H_SENDMMSG,
 	H_CLONE, H_CLONE3, H_FORK, H_VFORK, H_UNSHARE, H_SETNS,
 	H_KILL, H_TKILL, H_TGKILL, H_PIDFD_SIGNAL, H_PIDFD_OPEN,
 	H_PTRACE, H_VM_WRITE, H_FCNTL, H_IOCTL, H_MMAP, H_MPROTECT,
@@ -103,6 +103,7 @@ static const struct spec specs[] = {
 	{ "ftruncate64", H_FD, 0, -1, -1, MODE_W, true },
 	{ "connect", H_CONNECT, -1, -1, -1, 0, true },
 	{ "bind", H_BIND, -1, -1, -1, 0, false },
+	{ "listen", H_LISTEN, -1, -1, -1, 0, false },
 	{ "sendto", H_SENDTO, -1, -1, -1, 0, true },
 	{ "sendmsg", H_SENDMSG, -1, -1, -1, 0, true },
 	{ "sendmmsg", H_SENDMMSG, -1, -1, -1, 0, true },
@@ -257,6 +258,18 @@ static unsigned open_modes(uint64_t flags)
 	return modes;
 }
 
+/* O_CREAT of a file that is there creates nothing: it needs no c. The
+ * rewrite takes O_CREAT away, so a file removed meanwhile is not created
+ * either. */
+static void no_create_if_there(struct ops *out)
+{
+	struct op *op = out->n ? &out->v[out->n - 1] : NULL;
+
+	if (op && op->cat == CAT_FS && op->kind == RESOLVED_FILE &&
+	    !op->resolve_err && op->path)
+		op->modes &= ~MODE_C;
+}
+
 static void classify_open(struct event *ev, const struct spec *s,
 			  const struct ops_ctx *ctx, struct ops *out)
 {
@@ -274,6 +287,8 @@ static void classify_open(struct event *ev, const struct spec *s,
 	if (!(flags & O_NOFOLLOW) && !((flags & O_CREAT) && (flags & O_EXCL)))
 		rp |= RP_FOLLOW;
 	fs_path_op(ev, ctx, out, s->dirfd, s->path, open_modes(flags), rp);
+	if (!(flags & O_EXCL) && (flags & O_TMPFILE) != O_TMPFILE)
+		no_create_if_there(out);
 }
 
 /* The memfd an execveat(fd, "", AT_EMPTY_PATH) runs: "memfd:NAME". */
@@ -495,6 +510,27 @@ static void classify_net(struct event *ev, const struct spec *s,
 	}
 }
 
+/*
+ * listen on an inet socket never bound binds it first, on every address,
+ * to a port the kernel picks: a bind to the any address, port 0. A bound
+ * socket binds nothing new (the exit stop checks it is the one seen here).
+ */
+static void classify_listen(struct event *ev, struct ops *out)
+{
+	struct op local, *op;
+
+	if (!tracee_socket_addr(ev->pid, (int)arg_of(ev, 0), false, &local) ||
+	    local.port != 0)
+		return;
+	op = new_op(out, CAT_NET, -1);
+	if (!op)
+		return;
+	op->net_op = NET_BIND;
+	op->family = local.family;
+	snprintf(op->addr, sizeof(op->addr), "%s",
+		 local.family == FAM_INET ? "0.0.0.0" : "::");
+}
+
 /* --- proc -------------------------------------------------------------- */
 
 static void clone_op(struct ops *out, uint64_t flags, int arg)
@@ -713,9 +749,11 @@ static bool elf_is_program(const char *path)
 /*
  * Code mapped from a file runs it as surely as an execve: ld.so PROGRAM
  * maps PROGRAM and jumps to it. So mmap with PROT_EXEC of a file is an fs
- * x of that file (and a proc exec when the file is a program), and
- * mprotect adding PROT_EXEC, an fs x of each file mapped in the range
- * (from /proc/PID/maps).
+ * x of that file, and mprotect adding PROT_EXEC, an fs x of each file
+ * mapped in the range (from /proc/PID/maps). A mapped program is also a
+ * proc exec, but one only an explicit rule judges: libc.so.6 has an
+ * interpreter too (it runs, to print its version), and a proc exec
+ * allow-list is about what execve starts, not what every program loads.
  */
 static void classify_exec_map(struct event *ev, const struct spec *s,
 			      const struct ops_ctx *ctx, struct ops *out)
@@ -740,6 +778,7 @@ static void classify_exec_map(struct event *ev, const struct spec *s,
 		exec = new_op(out, CAT_PROC, 4);
 		if (exec) {
 			exec->proc_op = PROC_EXEC;
+			exec->mapped = true;
 			exec->path = fs->path;
 		}
 		return;
@@ -785,6 +824,9 @@ void ops_classify(struct event *ev, const struct ops_ctx *ctx,
 			classify_open(ev, s, ctx, out);
 			break;
 		case H_CREAT:
+			fs_path_op(ev, ctx, out, -1, 0, s->modes, RP_FOLLOW);
+			no_create_if_there(out);
+			break;
 		case H_PATH:
 			fs_path_op(ev, ctx, out, s->dirfd, s->path, s->modes,
 				   s->at >= 0 ? at_flags((int)arg_of(ev, s->at))
@@ -804,6 +846,9 @@ void ops_classify(struct event *ev, const struct ops_ctx *ctx,
 			break;
 		case H_UTIMENSAT:
 			classify_utimensat(ev, s, ctx, out);
+			break;
+		case H_LISTEN:
+			classify_listen(ev, out);
 			break;
 		case H_CONNECT:
 		case H_BIND:

@@ -38,6 +38,8 @@ struct op {
 
 	/* proc */
 	enum proc_op proc_op;
+	bool mapped;			/* exec: a program mapped, not run by
+					 * execve: only a rule naming it judges */
 	uint64_t clone_flags;
 	pid_t target;			/* signal, ptrace: the process */
 	bool target_outside;		/* not a process of the run */

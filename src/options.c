@@ -104,6 +104,15 @@ static void print_trace(const struct traceset *ts)
 	free(names);
 }
 
+/* "OPT: what went wrong", from "what went wrong". */
+static void prefix_error(const char *opt, char *err, size_t errlen)
+{
+	char copy[512];
+
+	snprintf(copy, sizeof(copy), "%s", err);
+	snprintf(err, errlen, "%s: %s", opt, copy);
+}
+
 /* -e EXPR: "trace=LIST" or a bare LIST, as strace takes it. */
 static int parse_expr(struct options *o, const char *expr, bool *given,
 		      char *err, size_t errlen)
@@ -124,7 +133,11 @@ static int parse_expr(struct options *o, const char *expr, bool *given,
 	}
 	/* Several -e trace= options add up, as in strace. */
 	*given = true;
-	return traceset_parse(&o->trace, list, err, errlen);
+	if (traceset_parse(&o->trace, list, err, errlen) < 0) {
+		prefix_error("-e trace", err, errlen);
+		return -EINVAL;
+	}
+	return 0;
 }
 
 static int parse_count(const char *opt, const char *arg, unsigned *out,
@@ -160,8 +173,10 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 				return OPTIONS_ERROR;
 			break;
 		case OPT_TRACE:
-			if (traceset_parse(&o->trace, optarg, err, errlen) < 0)
+			if (traceset_parse(&o->trace, optarg, err, errlen) < 0) {
+				prefix_error("--trace", err, errlen);
 				return OPTIONS_ERROR;
+			}
 			trace_given = true;
 			break;
 		case OPT_SHOW_TRACE:
@@ -239,6 +254,11 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	if (o->policy_path && o->learn_path) {
 		snprintf(err, errlen, "--learn runs without a policy: drop "
 			 "--policy or --learn");
+		return OPTIONS_ERROR;
+	}
+	if (o->deny_exit >= 0 && !o->policy_path) {
+		snprintf(err, errlen, "--deny-exit needs --policy: without one "
+			 "nothing is refused");
 		return OPTIONS_ERROR;
 	}
 	o->argv = argv + optind;

@@ -20,6 +20,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "decode.h"
 #include "syscalls.h"
 #include "util.h"
 
@@ -50,10 +51,29 @@ static bool globs_match(const struct glob *g, unsigned n, const char *s)
 }
 
 static bool fs_rule_matches(const struct rule *r, unsigned mode,
-			    const struct op *op)
+			    const struct op *op, const char *self)
 {
 	return (r->u.fs.modes & mode) &&
-	       globs_match(r->u.fs.pats, r->u.fs.npats, op->path);
+	       (globs_match(r->u.fs.pats, r->u.fs.npats, op->path) ||
+		globs_match(r->u.fs.pats, r->u.fs.npats, self));
+}
+
+/* /proc/PID/... of the calling process, as a rule may name it:
+ * /proc/self/... (paths are resolved, so /proc/self itself never reaches
+ * a rule). NULL for any other path. */
+static const char *self_alias(const struct event *ev, const char *path,
+			      char *buf, size_t size)
+{
+	char pid[48];
+	size_t n;
+
+	if (!path || strncmp(path, "/proc/", 6) != 0)
+		return NULL;
+	n = (size_t)snprintf(pid, sizeof(pid), "/proc/%d", (int)ev->pid);
+	if (strncmp(path, pid, n) != 0 || (path[n] && path[n] != '/'))
+		return NULL;
+	snprintf(buf, size, "/proc/self%s", path + n);
+	return buf;
 }
 
 static bool net_rule_matches(const struct rule *r, const struct op *op)
@@ -124,6 +144,9 @@ static bool sys_rule_matches(const struct rule *r, const struct event *ev)
 static struct rule *first_rule(struct policy *p, const struct event *ev,
 			       const struct op *op, unsigned mode)
 {
+	char buf[DECODE_PATH_MAX + 32];
+	const char *self = op->cat == CAT_FS ?
+		self_alias(ev, op->path, buf, sizeof(buf)) : NULL;
 	unsigned i;
 
 	for (i = 0; i < p->nrules; i++) {
@@ -134,7 +157,7 @@ static struct rule *first_rule(struct policy *p, const struct event *ev,
 			continue;
 		switch (r->cat) {
 		case CAT_FS:
-			m = fs_rule_matches(r, mode, op);
+			m = fs_rule_matches(r, mode, op, self);
 			break;
 		case CAT_NET:
 			m = net_rule_matches(r, op);
@@ -197,6 +220,10 @@ static struct verdict judge_op(struct policy *p, const struct event *ev,
 	if (op->cat != CAT_FS) {
 		struct rule *r = first_rule(p, ev, op, 0);
 
+		if (!r && op->mapped) {
+			v = builtin(ACT_ALLOW, 0, "mapped, not run by execve", i);
+			return v;
+		}
 		return r ? from_rule(r, i) : v;
 	}
 	/* Something without a path (a pipe, a socket, a memfd, a file since
@@ -499,7 +526,7 @@ static const char *const fs_calls[] = {
 	"connect", NULL
 };
 static const char *const net_calls[] = {
-	"connect", "bind", "sendto", "sendmsg", "sendmmsg", "accept",
+	"connect", "bind", "listen", "sendto", "sendmsg", "sendmmsg", "accept",
 	"accept4", "io_uring_setup", NULL
 };
 static const char *const proc_calls[] = {

@@ -80,6 +80,8 @@ static struct json_object *op_json(const struct op *op)
 		json_set_str(o, "op", proc_op_name(op->proc_op));
 		if (op->proc_op == PROC_EXEC && op->path)
 			json_set_bytes(o, "path", op->path, strlen(op->path));
+		if (op->mapped)
+			json_set_bool(o, "mapped", true);
 		if (op->proc_op == PROC_CLONE)
 			json_set_str(o, "flags", clone_flags_format(
 				op->clone_flags, 0, buf, sizeof(buf)));

@@ -295,14 +295,16 @@ static int each_item(const struct cursor *c, const struct token *t,
 			       const unsigned *, void *),
 		     void *arg)
 {
-	char *copy = xstrdup(t->s), *item, *save = NULL;
-	int rc = 0, n = 0;
+	char *copy = xstrdup(t->s), *item, *rest = copy;
+	int rc = 0;
 
-	for (item = strtok_r(copy, ",", &save); item && rc == 0;
-	     item = strtok_r(NULL, ",", &save), n++)
-		rc = fn(c, item, t->cols + (item - copy), arg);
-	if (rc == 0 && n == 0)
-		rc = fail_at(c, t->col, "empty list");
+	if (!copy[strspn(copy, ",")])
+		rc = fail_at(c, t->col, "empty list: expected one or more "
+			     "items separated by commas");
+	/* Empty items (",r,,w,") are nothing, as in the modes of chmod. */
+	while (rc == 0 && (item = strsep(&rest, ",")))
+		if (*item)
+			rc = fn(c, item, t->cols + (item - copy), arg);
 	free(copy);
 	return rc;
 }

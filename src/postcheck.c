@@ -7,19 +7,16 @@
  */
 #include "postcheck.h"
 
-#include <arpa/inet.h>
 #include <errno.h>
-#include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "decode.h"
 #include "ops.h"
 #include "policy_eval.h"
+#include "tracee_socket.h"
 #include "tracer_int.h"
 #include "util.h"
 
@@ -28,59 +25,6 @@ static void kill_process(struct tracer *t, struct thread *th, const char *why)
 	th->proc->killed_by = why;
 	kill(th->proc->pid, SIGKILL);
 	(void)t;
-}
-
-/* A descriptor of the tracee, duplicated into the tracer, or -errno. */
-static int steal_fd(pid_t pid, int fd)
-{
-	int pidfd = (int)syscall(SYS_pidfd_open, pid, 0), copy;
-
-	if (pidfd < 0)
-		return -errno;
-	copy = (int)syscall(SYS_pidfd_getfd, pidfd, fd, 0);
-	if (copy < 0)
-		copy = -errno;
-	close(pidfd);
-	return copy;
-}
-
-/* The peer of a socket of the tracee as a net operation. */
-static bool peer_op(const struct thread *th, int fd, struct op *op)
-{
-	struct sockaddr_storage ss;
-	socklen_t len = sizeof(ss);
-	int copy = steal_fd(th->proc->pid, fd), rc;
-
-	if (copy < 0)
-		return false;
-	rc = getpeername(copy, (struct sockaddr *)&ss, &len);
-	close(copy);
-	if (rc < 0)
-		return false;
-	memset(op, 0, sizeof(*op));
-	op->cat = CAT_NET;
-	op->arg = -1;
-	op->dirfd_arg = -1;
-	if (ss.ss_family == AF_INET) {
-		struct sockaddr_in *in = (struct sockaddr_in *)&ss;
-
-		op->family = FAM_INET;
-		inet_ntop(AF_INET, &in->sin_addr, op->addr, sizeof(op->addr));
-		op->port = ntohs(in->sin_port);
-	} else if (ss.ss_family == AF_INET6) {
-		struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
-
-		op->family = FAM_INET6;
-		inet_ntop(AF_INET6, &in6->sin6_addr, op->addr, sizeof(op->addr));
-		op->port = ntohs(in6->sin6_port);
-		if (strncmp(op->addr, "::ffff:", 7) == 0 && strchr(op->addr, '.')) {
-			op->family = FAM_INET;
-			memmove(op->addr, op->addr + 7, strlen(op->addr + 7) + 1);
-		}
-	} else {
-		return false;	/* unix peers are judged by the path connected */
-	}
-	return true;
 }
 
 static struct verdict judge_one(struct tracer *t, const struct event *ev,
@@ -132,7 +76,7 @@ static bool check_peer(struct tracer *t, struct thread *th, bool accept)
 	/* A connect in progress has a peer as well. */
 	if (accept ? ev->err || ev->rval < 0 : ev->err && ev->err != EINPROGRESS)
 		return false;
-	if (!peer_op(th, fd, &op))
+	if (!tracee_socket_addr(th->proc->pid, fd, true, &op))
 		return false;
 	op.net_op = accept ? NET_ACCEPT : NET_CONNECT;
 	if (t->learn) {
@@ -162,6 +106,42 @@ static bool check_peer(struct tracer *t, struct thread *th, bool accept)
 	return true;
 }
 
+const char *postcheck_local_addr(struct thread *th)
+{
+	struct op op;
+	char buf[96];
+
+	if (!tracee_socket_addr(th->proc->pid, arg_int(th->ev->args[0]), false,
+				&op))
+		return "not an inet socket";
+	snprintf(buf, sizeof(buf), "%s port %u", op.addr, op.port);
+	return event_strdup(th->ev, buf, strlen(buf));
+}
+
+/*
+ * A listen judged as nothing new (a bound socket, or not inet) must find
+ * the same socket address at the exit: a descriptor swapped meanwhile
+ * (dup2 from another thread) for a socket never bound would bind,
+ * unjudged, to a port of the kernel's choice.
+ */
+static bool check_listen(struct tracer *t, struct thread *th)
+{
+	struct event *ev = th->ev;
+	const char *now;
+
+	if (ev->err || ev->rval < 0 || !th->post_path)
+		return false;
+	now = postcheck_local_addr(th);
+	if (strcmp(now, th->post_path) == 0 ||
+	    strcmp(now, "not an inet socket") == 0)
+		return false;
+	policy_log_violation(&t->audit->policy, ev, "listened on another socket "
+			     "than the one judged", th->post_path, now,
+			     t->audit->start_ns);
+	kill_process(t, th, "violation");
+	return true;
+}
+
 bool postcheck_exit(struct tracer *t, struct thread *th)
 {
 	enum post_kind kind = th->post_kind;
@@ -185,6 +165,8 @@ bool postcheck_exit(struct tracer *t, struct thread *th)
 		return check_peer(t, th, false);
 	case POST_ACCEPT:
 		return check_peer(t, th, true);
+	case POST_LISTEN:
+		return check_listen(t, th);
 	default:
 		return false;
 	}

@@ -13,6 +13,7 @@ enum post_kind {
 	POST_OPEN,	/* the new descriptor is what was judged */
 	POST_CONNECT,	/* the peer is what was judged (inet, inet6) */
 	POST_ACCEPT,	/* the peer may be accepted: known only now */
+	POST_LISTEN,	/* the socket listening is the one judged */
 };
 
 /*
@@ -22,6 +23,10 @@ enum post_kind {
  * when the process was killed.
  */
 bool postcheck_exit(struct tracer *t, struct thread *th);
+
+/* At the entry of a listen: the socket's local address as the exit stop
+ * compares it ("ADDR port N", or "not an inet socket"). */
+const char *postcheck_local_addr(struct thread *th);
 
 /*
  * At the exec stop, before the new program runs one instruction: is what

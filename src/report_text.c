@@ -5,6 +5,7 @@
 #include <json-c/json.h>
 #include <string.h>
 
+#include "decode.h"
 #include "flags.h"
 #include "run.h"
 #include "syscalls.h"
@@ -120,6 +121,29 @@ static void outcome(const struct run_result *r, FILE *out)
 		l->threads_total == 1 ? "" : "s");
 }
 
+/* What an operation of policy.denied was on, in a few words: the path,
+ * the address and port, the clone flags, the target process. */
+static bool what_of(struct json_object *op, char *buf, size_t size)
+{
+	struct json_object *v;
+
+	if (json_object_object_get_ex(op, "path", &v)) {
+		snprintf(buf, size, "%s", json_object_get_string(v));
+	} else if (json_object_object_get_ex(op, "address", &v)) {
+		struct json_object *port = json_object_object_get(op, "port");
+
+		snprintf(buf, size, "%s%s%s", json_object_get_string(v),
+			 port ? " port " : "", port ? json_object_get_string(port) : "");
+	} else if (json_object_object_get_ex(op, "flags", &v)) {
+		snprintf(buf, size, "%s", json_object_get_string(v));
+	} else if (json_object_object_get_ex(op, "target", &v)) {
+		snprintf(buf, size, "pid %s", json_object_get_string(v));
+	} else {
+		return false;
+	}
+	return true;
+}
+
 /* One line a rule (or default, or built-in protection) that refused
  * something: how often, by which action, and the first thing refused. */
 static void denials(const struct run_result *r, FILE *out)
@@ -128,8 +152,14 @@ static void denials(const struct run_result *r, FILE *out)
 	struct json_object *groups = json_object_new_object();
 	size_t i, n = json_object_array_length(l->denied);
 
-	if (!n && !json_object_array_length(l->violations))
+	if (!n && !json_object_array_length(l->violations)) {
+		if (l->logged_total)
+			fprintf(out, "%s: refused nothing; logged %llu allowed "
+				"call%s (policy.logged)\n", progname,
+				(unsigned long long)l->logged_total,
+				l->logged_total == 1 ? "" : "s");
 		goto out;
+	}
 	fprintf(out, "%s: refused %llu call%s", progname,
 		(unsigned long long)l->denied_total, l->denied_total == 1 ? "" : "s");
 	if (r->policy)
@@ -139,8 +169,8 @@ static void denials(const struct run_result *r, FILE *out)
 		struct json_object *e = json_object_array_get_idx(l->denied, i);
 		struct json_object *rule = json_object_object_get(e, "rule");
 		struct json_object *line = json_object_object_get(rule, "line");
-		struct json_object *g, *path;
-		char key[1200];
+		struct json_object *g;
+		char key[1200], what[DECODE_PATH_MAX + 64];
 
 		snprintf(key, sizeof(key), "%s%s%s", line ? "line " : "",
 			 line ? json_object_get_string(line) : "",
@@ -152,15 +182,13 @@ static void denials(const struct run_result *r, FILE *out)
 				json_object_object_get(rule, "text")));
 			json_object_object_add(g, "action", json_object_get(
 				json_object_object_get(e, "action")));
-			path = json_object_object_get(e, "path");
-			if (!path)
-				path = json_object_object_get(json_object_object_get(
-					e, "operation"), "address");
 			json_object_object_add(g, "first", json_object_new_string(
 				json_object_get_string(json_object_object_get(e,
 					"syscall"))));
-			if (path)
-				json_object_object_add(g, "what", json_object_get(path));
+			if (what_of(json_object_object_get(e, "operation"), what,
+				    sizeof(what)))
+				json_object_object_add(g, "what",
+						       json_object_new_string(what));
 			json_object_object_add(g, "count", json_object_new_int(0));
 			json_object_object_add(groups, key, g);
 		}
@@ -183,6 +211,10 @@ static void denials(const struct run_result *r, FILE *out)
 	if (l->denied_total > n)
 		fprintf(out, "  (and %llu more not listed)\n",
 			(unsigned long long)(l->denied_total - n));
+	if (l->logged_total)
+		fprintf(out, "  and logged %llu allowed call%s (policy.logged)\n",
+			(unsigned long long)l->logged_total,
+			l->logged_total == 1 ? "" : "s");
 	for (i = 0; i < json_object_array_length(l->violations); i++) {
 		struct json_object *v = json_object_array_get_idx(l->violations, i);
 

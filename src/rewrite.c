@@ -134,6 +134,11 @@ static int plan_open(struct plan *p, const struct event *ev,
 		how.flags &= OPENAT2_FLAGS;
 		how.mode = how.flags & (O_CREAT | O_TMPFILE) ? how.mode & 07777 : 0;
 	}
+	/* Judged as an open of the file that is there, without c. */
+	if ((how.flags & O_CREAT) && !(op->modes & MODE_C)) {
+		how.flags &= ~(uint64_t)O_CREAT;
+		how.mode = 0;
+	}
 	/* The walk's restrictions were applied by the resolver; the resolved
 	 * path is absolute, so they would now misread it. */
 	how.resolve &= ~(uint64_t)(RESOLVE_BENEATH | RESOLVE_IN_ROOT |

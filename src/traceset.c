@@ -191,7 +191,7 @@ int traceset_parse(struct traceset *ts, const char *list, char *err,
 			rc = 0;
 		} else if (apply_item(ts, item, on) < 0 && !optional) {
 			snprintf(err, errlen,
-				 "unknown system call or class '%s' in trace list",
+				 "unknown system call or class '%s'",
 				 item);
 			rc = -EINVAL;
 			break;

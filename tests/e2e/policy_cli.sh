@@ -46,6 +46,7 @@ bad 2 28 "bad port '99999'" 'net deny connect inet port=99999'
 bad 2 12 "unterminated quote" 'fs allow r "/unterminated'
 bad 2 12 "unknown variable" 'fs allow r $NOPE/x'
 bad 2 17 "unknown clone flag 'newthing'" 'proc deny clone newthing'
+bad 2 14 "backslash at the end of a pattern" 'fs allow r /a\'
 bad 2 23 "only inet, inet6 and any have ports" 'net deny connect unix port=80'
 bad 2 10 "nosuchcall" 'sys deny nosuchcall'
 bad 2 14 "character class" 'fs allow r /a[b'
@@ -64,6 +65,7 @@ printf 'default fs allow\n' >"$TMP/ok.conf"
 refused_policy "--learn" "--policy" --policy "$TMP/ok.conf" --learn "$TMP/learned.conf"
 [ ! -e "$TMP/learned.conf" ] || fail "--learn with --policy wrote a policy"
 refused_policy "--deny-exit" "300" --deny-exit 300 --policy "$TMP/ok.conf"
+refused_policy "--deny-exit needs --policy" "nothing is refused" --deny-exit 3
 
 # --deny-exit.
 mkdir "$D/prot"

@@ -11,7 +11,8 @@
 # change did not happen: names absent or present, inode, mode, size) and
 # each refusal is in policy.denied with its rule line and modes. Last, a
 # rename onto an existing file of the no-d directory (which would delete
-# that file) is refused too.
+# that file) is refused too. O_CREAT (open or creat) of a file that is
+# there creates nothing and needs no c; of a new name, it is refused.
 # Control: each step alone without a policy succeeds.
 . "$TESTLIB"
 
@@ -38,6 +39,10 @@ setup() {
 }
 
 STEPS="mkdir:$D/noc/x=EACCES
+opencreat:$D/noc/f=ok
+creat:$D/noc/f=ok
+opencreat:$D/noc/o=EACCES
+creat:$D/noc/o2=EACCES
 mkdir:$D/ok/x=ok
 mkdir:$D/nod/x=ok
 mkdirat:$D:noc/y=EACCES
@@ -108,7 +113,7 @@ done
 unset IFS
 
 # What the refused calls would have changed did not change.
-for p in noc/x noc/y noc/l noc/s noc/h noc/a noc/b ok/g ok/hw ok/hr ok/hr2; do
+for p in noc/o noc/o2 noc/x noc/y noc/l noc/s noc/h noc/a noc/b ok/g ok/hw ok/hr ok/hr2; do
 	[ ! -e "$D/$p" ] && [ ! -L "$D/$p" ] || fail "$p was made despite the policy"
 done
 for p in nod/f nod/g nod/sub ok/a2 ok/b ok/x ok/l ok/h ok/hd nod/x; do
@@ -141,6 +146,8 @@ denied() {
 		--arg p "$4" --argjson n "${5:-1}"
 }
 denied mkdir 2 c "$D/noc/x"
+denied open 2 w,c "$D/noc/o"
+denied creat 2 w,c "$D/noc/o2"
 denied mkdirat 2 c "$D/noc/y"
 denied symlink 2 c "$D/noc/l"
 denied symlinkat 2 c "$D/noc/s"

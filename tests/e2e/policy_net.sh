@@ -10,7 +10,8 @@
 # allowed sendmmsg included. An accept from a refused peer kills the
 # server (kill_reason "policy"), after an allowed accept went through.
 # A TCP Fast Open connect (sendto/sendmsg with MSG_FASTOPEN) to a
-# refused address is refused like a connect.
+# refused address is refused like a connect. A listen on a socket never
+# bound is a bind to the any address.
 # Oracle: what each listener really got (connections accepted, datagrams
 # received with a nonblocking recv). Control: without a policy every
 # step works and every listener gets its share.
@@ -176,6 +177,25 @@ if grep -qx got-fastopen=2 "$TMP/control"; then
 else
 	echo "note: TCP Fast Open does not connect here: $(tr '\n' ' ' <"$TMP/control")"
 fi
+no_leftovers
+
+# listen on a socket never bound binds it, on every address, to a port
+# the kernel picks: judged as a bind to 0.0.0.0 port 0, refused where
+# binds go only to the loopback (the socket stays unbound), allowed on a
+# socket bound there. Control: without a policy both listen.
+"$PROGS/policy_net" listen >"$TMP/control"
+expect_out "$TMP/control" "listen-unbound ok" unbound-port-after=set "listen-bound ok"
+printf 'default net allow\nnet allow bind inet 127.0.0.0/8\nnet deny:EADDRNOTAVAIL bind any\n' \
+	>"$TMP/listen.policy"
+gobox --policy "$TMP/listen.policy" "$PROGS/policy_net" listen >"$TMP/out"
+expect_status 0 "policy_net listen under the policy"
+expect_out "$TMP/out" "listen-unbound EADDRNOTAVAIL" unbound-port-after=0 \
+	"listen-bound ok"
+jcheck "the autobind of listen refused by line 3" '
+	[.policy.denied[] | select(.syscall == "listen" and .rule.line == 3 and
+	 .operation.op == "bind" and .operation.address == "0.0.0.0" and
+	 .operation.port == 0)] | length == 1'
+check '.policy.counts.deny == 1' "one refusal: the listen"
 no_leftovers
 
 # Last, the report and the calls the policy allows (the refusals above

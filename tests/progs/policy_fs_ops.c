@@ -19,6 +19,8 @@
  *   chmod:P            chmod(P, 0777)
  *   fchmodat:DIR:N     fchmodat(DIR, N, 0777, 0)
  *   truncate:P         truncate(P, 0)
+ *   opencreat:P        open(P, O_WRONLY|O_CREAT, 0644), then close
+ *   creat:P            creat(P, 0644), then close
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -97,6 +99,14 @@ int main(int argc, char **argv)
 			rc = syscall(SYS_fchmodat, d, f[2], 0777, 0);
 		} else if (n == 2 && strcmp(op, "truncate") == 0) {
 			rc = syscall(SYS_truncate, f[1], 0);
+		} else if (n == 2 && strcmp(op, "opencreat") == 0) {
+			rc = syscall(SYS_open, f[1], O_WRONLY | O_CREAT, 0644);
+			if (rc >= 0)
+				rc = close((int)rc);
+		} else if (n == 2 && strcmp(op, "creat") == 0) {
+			rc = syscall(SYS_creat, f[1], 0644);
+			if (rc >= 0)
+				rc = close((int)rc);
 		} else {
 			fprintf(stderr, "bad step '%s'\n", argv[i]);
 			return 2;

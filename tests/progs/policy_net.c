@@ -14,6 +14,10 @@
  *        address on new TCP sockets, no connect(2); prints
  *        "fastopen-sendto RESULT", "fastopen-sendmsg RESULT" and
  *        "got-fastopen=N" (connections the listener accepted)
+ *        policy_net listen
+ *        listen on a TCP socket never bound, "listen-unbound RESULT" and
+ *        "unbound-port-after=set|0"; then on one bound to 127.0.0.1,
+ *        "listen-bound RESULT"
  *
  * Listeners (made first): TCP on 127.0.0.1:PA, 127.0.0.1:PB, 127.0.0.2:PA;
  * UDP on the same three; AF_UNIX DIR/ok.sock, DIR/denied.sock; abstract
@@ -238,6 +242,24 @@ static int fastopen_mode(void)
 	return 0;
 }
 
+/* listen on a TCP socket never bound (which binds it to a port of the
+ * kernel's choice on every address), then on one bound to 127.0.0.1. */
+static int listen_mode(void)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), b;
+
+	printf("listen-unbound %s\n", res(listen(s, 1)));
+	if (getsockname(s, (struct sockaddr *)&ss, &len) == 0)
+		printf("unbound-port-after=%s\n",
+		       ((struct sockaddr_in *)&ss)->sin_port ? "set" : "0");
+	len = in4(&ss, "127.0.0.1", 0);
+	b = bound(SOCK_STREAM, &ss, len);
+	printf("listen-bound %s\n", res(b < 0 ? -1 : listen(b, 1)));
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct sockaddr_storage ss, dst[2];
@@ -271,6 +293,8 @@ int main(int argc, char **argv)
 		return accept_mode();
 	if (argc == 2 && strcmp(argv[1], "fastopen") == 0)
 		return fastopen_mode();
+	if (argc == 2 && strcmp(argv[1], "listen") == 0)
+		return listen_mode();
 	if (argc != 5 || strcmp(argv[1], "run") != 0)
 		return 2;
 	pa = atoi(argv[2]);

@@ -204,6 +204,13 @@ Test(glob, backslash_escapes_make_characters_literal)
 	MATCH("/\\a\\b", "/ab");
 }
 
+Test(glob, lone_backslash_at_the_end_is_refused)
+{
+	bad("/a\\", 2);
+	bad("/a/\\\\\\", 5);
+	MATCH("/a\\\\", "/a\\");
+}
+
 Test(glob, regex_metacharacters_are_literal)
 {
 	static const char *const paths[] = {

@@ -823,6 +823,7 @@ Test(policy_errors, bad_port)
 	parse_fails("net allow connect inet port=-5\n", 1, 29, "bad port");
 	policy_free(&p);
 	parse_fails("net allow connect inet port=\n", 1, 29, "empty list");
+	parse_fails("net allow connect inet port=,\n", 1, 29, "empty list");
 }
 
 Test(policy_errors, reversed_port_range)
