@@ -317,6 +317,10 @@ static void plan_postcheck(struct tracer *t, struct thread *th,
 		   policy_category_used(t->policy, CAT_NET)) {
 		th->post_kind = POST_LISTEN;
 		th->post_path = postcheck_local_addr(th);
+	} else if (strncmp(name, "mmap", 4) == 0 && ops->n &&
+		   ops->v[0].cat == CAT_FS && ops->v[0].path) {
+		th->post_kind = POST_MAP;
+		th->post_path = ops->v[0].path;
 	} else if (strcmp(name, "connect") == 0) {
 		for (i = 0; i < ops->n; i++)
 			if (ops->v[i].cat == CAT_NET &&

@@ -142,6 +142,65 @@ static bool check_listen(struct tracer *t, struct thread *th)
 	return true;
 }
 
+/* The file mapped at addr in thread tid, from /proc/TID/maps, or false. */
+static bool mapped_file(pid_t tid, uint64_t addr, char *out, size_t size)
+{
+	char path[64], line[DECODE_PATH_MAX + 128];
+	bool found = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f)) {
+		unsigned long long start, end;
+		int n = 0;
+
+		if (sscanf(line, "%llx-%llx %*s %*s %*s %*s %n", &start, &end,
+			   &n) < 2 || !n || addr < start || addr >= end)
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		snprintf(out, size, "%s", line + n);
+		found = true;
+	}
+	fclose(f);
+	return found;
+}
+
+/*
+ * An mmap with PROT_EXEC was judged on the file its descriptor held at
+ * the entry; another thread may have put another file on that descriptor
+ * (dup2) since. What is mapped at the address returned is what counts.
+ */
+static bool check_map(struct tracer *t, struct thread *th)
+{
+	struct event *ev = th->ev;
+	char actual[DECODE_PATH_MAX];
+	struct op op;
+	struct verdict v;
+
+	if (ev->err || !th->post_path ||
+	    !mapped_file(ev->tid, (uint64_t)ev->rval, actual, sizeof(actual)) ||
+	    strcmp(actual, th->post_path) == 0)
+		return false;
+	memset(&op, 0, sizeof(op));
+	op.cat = CAT_FS;
+	op.arg = op.dirfd_arg = -1;
+	op.modes = MODE_X;
+	op.path = actual;
+	op.kind = actual[0] == '/' && !strstr(actual, " (deleted)")
+			  ? RESOLVED_FILE : RESOLVED_OPAQUE;
+	v = judge_one(t, ev, &op);
+	if (v.action < ACT_DENY)
+		return false;
+	policy_log_violation(&t->audit->policy, ev, "mapped another file than "
+			     "the one judged", th->post_path, actual,
+			     t->audit->start_ns);
+	kill_process(t, th, "violation");
+	return true;
+}
+
 bool postcheck_exit(struct tracer *t, struct thread *th)
 {
 	enum post_kind kind = th->post_kind;
@@ -167,6 +226,8 @@ bool postcheck_exit(struct tracer *t, struct thread *th)
 		return check_peer(t, th, true);
 	case POST_LISTEN:
 		return check_listen(t, th);
+	case POST_MAP:
+		return check_map(t, th);
 	default:
 		return false;
 	}

@@ -14,6 +14,7 @@ enum post_kind {
 	POST_CONNECT,	/* the peer is what was judged (inet, inet6) */
 	POST_ACCEPT,	/* the peer may be accepted: known only now */
 	POST_LISTEN,	/* the socket listening is the one judged */
+	POST_MAP,	/* the file mapped executable is the one judged */
 };
 
 /*

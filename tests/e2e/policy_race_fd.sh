@@ -1,0 +1,97 @@
+#!/bin/sh
+# policy_race_fd: a descriptor swapped (dup2 from another thread) between
+# the check of a call and the call.
+# 1. mmap PROT_EXEC of a descriptor that holds by turns an allowed file
+#    (a) and one whose x the policy refuses (b): b is never mapped and
+#    used. Each mmap is refused (b held at the check) or, when b came in
+#    after the check, the process is killed at the exit of the mmap,
+#    before it can use the mapping: security.violations names a and b.
+# 2. listen on a descriptor that holds by turns a socket bound to
+#    127.0.0.1 and one never bound, where binds go only to the loopback:
+#    no unbound socket gets a port unjudged. A listen judged on the bound
+#    socket that reached the unbound one kills the process at its exit.
+# Controls: under gobox-strace without a policy, b does get mapped (else
+# the mmap part is skipped); unbound sockets getting a port there is
+# rare and only noted.
+. "$TESTLIB"
+
+mkdir "$TMP/d"
+D=$(cd "$TMP/d" && pwd -P)
+head -c 8192 /dev/zero | tr '\0' a >"$D/a"
+head -c 8192 /dev/zero | tr '\0' b >"$D/b"
+
+# A run killed for a violation: status 137, the process killed_by
+# "violation", and the one violation is $1 with judged $2 and actual $3.
+killed_for() {
+	expect_status 137 "$1: the killed run"
+	jcheck "$1: one violation, judged $2, actual $3" '
+		(.security.violations | length) == 1 and
+		.security.violations[0].violation == $v and
+		.security.violations[0].judged == $j and
+		.security.violations[0].actual == $a and
+		.processes.list[0].killed_by == "violation"' \
+		--arg v "$1" --arg j "$2" --arg a "$3"
+}
+
+# 1. mmap.
+cat >"$TMP/policy" <<EOF
+default fs allow
+fs deny x $D/b
+EOF
+gobox_within 120 "$PROGS/policy_race_fd" mmap "$D" 3000 >"$TMP/control"
+expect_status 0 "mmap race without a policy"
+echo "note: mmap control: $(tr '\n' ' ' <"$TMP/control")"
+if [ "$(out_value "$TMP/control" mapped-b)" -gt 0 ]; then
+	killed=0
+	for run in 1 2 3; do
+		gobox_within 120 --policy "$TMP/policy" "$PROGS/policy_race_fd" mmap "$D" 3000 >"$TMP/out"
+		check_valid
+		echo "note: mmap policy run $run: status $STATUS $(tr '\n' ' ' <"$TMP/out")"
+		if [ "$STATUS" = 0 ]; then
+			expect_out "$TMP/out" mapped-b=0
+			R=$(out_value "$TMP/out" refused)
+			jcheck "mmap race: every refusal counted, on b" '
+				.policy.counts.deny == $r and
+				all(.policy.denied[]; .operation.path == $b and
+				    .operation.modes == "x")' \
+				--argjson r "$R" --arg b "$D/b"
+		else
+			! grep -q '^mapped-b=[1-9]' "$TMP/out" ||
+				fail "mmap race: b mapped under the policy"
+			killed_for "mapped another file than the one judged" "$D/a" "$D/b"
+			killed=$((killed + 1))
+		fi
+	done
+	echo "note: $killed of 3 mmap runs ended in a violation"
+else
+	echo "note: the mmap race never mapped b without a policy: part 1 skipped"
+fi
+
+# 2. listen.
+printf 'default net allow\nnet allow bind inet 127.0.0.0/8\nnet deny bind any\n' \
+	>"$TMP/policy"
+gobox_within 120 "$PROGS/policy_race_fd" listen 2000 >"$TMP/control"
+expect_status 0 "listen race without a policy"
+echo "note: listen control: $(tr '\n' ' ' <"$TMP/control")"
+for run in 1 2 3; do
+	gobox_within 120 --policy "$TMP/policy" "$PROGS/policy_race_fd" listen 2000 >"$TMP/out"
+	check_valid
+	echo "note: listen policy run $run: status $STATUS $(tr '\n' ' ' <"$TMP/out")"
+	if [ "$STATUS" = 0 ]; then
+		expect_out "$TMP/out" autobound=0
+		jcheck "listen race: refusals are autobinds" '
+			all(.policy.denied[]; .syscall == "listen" and
+			    .operation.op == "bind" and .operation.port == 0)'
+	else
+		! grep -q '^autobound=[1-9]' "$TMP/out" ||
+			fail "listen race: an unbound socket got a port under the policy"
+		expect_status 137 "listen race: the killed run"
+		jcheck "listen race: the violation" '
+			(.security.violations | length) == 1 and
+			.security.violations[0].violation ==
+			  "listened on another socket than the one judged" and
+			(.security.violations[0].judged | startswith("127.0.0.1 port ")) and
+			(.security.violations[0].actual | startswith("0.0.0.0 port "))'
+	fi
+done
+no_leftovers

@@ -1,0 +1,125 @@
+/* policy_race_fd - a descriptor swapped under a call by another thread
+ *
+ * usage: policy_race_fd mmap DIR N
+ *        DIR/a and DIR/b are files of one page or more whose first byte is
+ *        'a' and 'b'. A thread puts a and b by turns on one descriptor
+ *        (dup2) while the main thread maps that descriptor PROT_EXEC N
+ *        times. Prints "mapped-a=N", "mapped-b=N" (by the first byte of
+ *        what was mapped) and "refused=N" (mmap failed).
+ *        policy_race_fd listen N
+ *        A thread puts by turns a TCP socket bound to 127.0.0.1 and a new
+ *        socket never bound on one descriptor while the main thread
+ *        calls listen on it, N times (a new unbound socket each time).
+ *        Prints "autobound=N" (unbound sockets that got a port),
+ *        "listened=N" and "refused=N".
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static atomic_int stop;
+static atomic_int one = -1, two = -1;	/* what the swapper alternates */
+static int target;			/* the descriptor swapped */
+
+static void *swapper(void *arg)
+{
+	(void)arg;
+	while (!atomic_load(&stop)) {
+		dup2(atomic_load(&one), target);
+		dup2(atomic_load(&two), target);
+	}
+	return NULL;
+}
+
+static int race_mmap(const char *dir, int n)
+{
+	char path[4096];
+	int a, b, i, got_a = 0, got_b = 0, refused = 0;
+	pthread_t th;
+
+	snprintf(path, sizeof(path), "%s/a", dir);
+	a = open(path, O_RDONLY | O_CLOEXEC);
+	snprintf(path, sizeof(path), "%s/b", dir);
+	b = open(path, O_RDONLY | O_CLOEXEC);
+	if (a < 0 || b < 0)
+		return 1;
+	target = dup(a);
+	atomic_store(&one, a);
+	atomic_store(&two, b);
+	pthread_create(&th, NULL, swapper, NULL);
+	for (i = 0; i < n; i++) {
+		char *p = mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE,
+			       target, 0);
+
+		if (p == MAP_FAILED) {
+			refused++;
+			continue;
+		}
+		if (p[0] == 'b')
+			got_b++;
+		else
+			got_a++;
+		munmap(p, 4096);
+	}
+	atomic_store(&stop, 1);
+	pthread_join(th, NULL);
+	printf("mapped-a=%d\nmapped-b=%d\nrefused=%d\n", got_a, got_b, refused);
+	return 0;
+}
+
+static int race_listen(int n)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET,
+				   .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	int bound = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int i, autobound = 0, listened = 0, refused = 0;
+	pthread_t th;
+
+	if (bound < 0 || bind(bound, (struct sockaddr *)&sin, sizeof(sin)) < 0)
+		return 1;
+	target = dup(bound);
+	atomic_store(&one, bound);
+	for (i = 0; i < n; i++) {
+		int u = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		struct sockaddr_in got;
+		socklen_t len = sizeof(got);
+
+		atomic_store(&two, u);
+		if (i == 0)
+			pthread_create(&th, NULL, swapper, NULL);
+		if (listen(target, 1) == 0)
+			listened++;
+		else
+			refused++;
+		if (getsockname(u, (struct sockaddr *)&got, &len) == 0 &&
+		    got.sin_port != 0)
+			autobound++;
+		atomic_store(&two, bound);
+		usleep(10);	/* the swapper lets go of u before it closes */
+		close(u);
+	}
+	atomic_store(&stop, 1);
+	pthread_join(th, NULL);
+	printf("autobound=%d\nlistened=%d\nrefused=%d\n", autobound, listened,
+	       refused);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc == 4 && strcmp(argv[1], "mmap") == 0)
+		return race_mmap(argv[2], atoi(argv[3]));
+	if (argc == 3 && strcmp(argv[1], "listen") == 0)
+		return race_listen(atoi(argv[2]));
+	fprintf(stderr, "usage: policy_race_fd mmap DIR N | listen N\n");
+	return 2;
+}
