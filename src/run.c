@@ -238,12 +238,20 @@ static void write_learnt(struct run_result *r, struct outfile *out)
 	}
 }
 
-/* Read the policy before anything runs: a mistake stops us here. */
-static int load_policy(struct run_result *r, struct policy *p)
+/* What $TMP, $HOME and $CWD stand for in a policy (read or learnt). */
+static struct policy_env policy_env_of(const struct run_result *r)
 {
 	const char *tmp = getenv("TMPDIR"), *home = getenv("HOME");
 	struct policy_env env = { tmp && *tmp ? tmp : "/tmp",
 				  home && *home ? home : "/", r->ctx.cwd };
+
+	return env;
+}
+
+/* Read the policy before anything runs: a mistake stops us here. */
+static int load_policy(struct run_result *r, struct policy *p)
+{
+	struct policy_env env = policy_env_of(r);
 	char err[1024];
 
 	if (!r->opt->policy_path)
@@ -273,10 +281,9 @@ int run(const struct options *o)
 	audit_init(&r.audit, r.ctx.start_mono_ns, o->max_events);
 	tracer_init(&r.tracer, &r.audit, &o->trace, r.policy);
 	if (o->learn_path) {
-		const char *tmp = getenv("TMPDIR"), *home = getenv("HOME");
+		struct policy_env env = policy_env_of(&r);
 
-		r.tracer.learn = learn_new(tmp && *tmp ? tmp : "/tmp",
-					   home && *home ? home : "/", r.ctx.cwd);
+		r.tracer.learn = learn_new(env.tmp, env.home, env.cwd);
 		r.tracer.ops_ctx.resolve_paths = true;
 	}
 	/* Orphans of the program become our children, so that we reap them
