@@ -156,6 +156,15 @@ static struct json_object *arg_json(const struct event *ev,
 	case ARG_ATFLAGS:
 		return json_object_new_string(
 			atflags_format((uint32_t)v->raw, buf, sizeof(buf)));
+	case ARG_PROT:
+		return json_object_new_string(
+			prot_format((uint32_t)v->raw, buf, sizeof(buf)));
+	case ARG_MMAP_FLAGS:
+		return json_object_new_string(
+			mmap_flags_format((uint32_t)v->raw, buf, sizeof(buf)));
+	case ARG_RENAME_FLAGS:
+		return json_object_new_string(
+			rename_flags_format((uint32_t)v->raw, buf, sizeof(buf)));
 	case ARG_SIGNAL:
 		return json_object_new_string(
 			signal_name(arg_int(v->raw), buf, sizeof(buf)));

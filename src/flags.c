@@ -8,6 +8,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <linux/fs.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 
 #include "util.h"
@@ -28,6 +30,14 @@
 /* The kernel's O_LARGEFILE: glibc defines it as 0 on x86_64, but i386
  * tracees pass the real bit. */
 #define KERNEL_O_LARGEFILE 0100000
+
+/* Bits the C library does not name on x86_64. */
+#ifndef PROT_SEM
+#define PROT_SEM 0x8
+#endif
+#ifndef MAP_UNINITIALIZED
+#define MAP_UNINITIALIZED 0x4000000
+#endif
 
 /* Real-time signals in the kernel's numbering (glibc reserves a few). */
 #define KERNEL_SIGRTMIN 32
@@ -191,6 +201,64 @@ char *socktype_format(uint64_t type, char *buf, size_t size)
 		flags_format(sock_flags, type, buf + len + 1, size - len - 1);
 	}
 	return buf;
+}
+
+static const struct flag_name prot_flags[] = {
+	F(PROT_READ), F(PROT_WRITE), F(PROT_EXEC), F(PROT_SEM),
+	F(PROT_GROWSDOWN), F(PROT_GROWSUP),
+	{ 0, NULL }
+};
+
+/* The sharing type (MAP_TYPE bits) is a value, the rest are bits. */
+static const struct flag_name map_types[] = {
+	F(MAP_SHARED_VALIDATE), F(MAP_SHARED), F(MAP_PRIVATE),
+	{ 0, NULL }
+};
+
+static const struct flag_name map_flags[] = {
+	F(MAP_FIXED), F(MAP_ANONYMOUS), F(MAP_32BIT), F(MAP_GROWSDOWN),
+	F(MAP_DENYWRITE), F(MAP_EXECUTABLE), F(MAP_LOCKED), F(MAP_NORESERVE),
+	F(MAP_POPULATE), F(MAP_NONBLOCK), F(MAP_STACK), F(MAP_HUGETLB),
+	F(MAP_SYNC), F(MAP_FIXED_NOREPLACE), F(MAP_UNINITIALIZED),
+	{ 0, NULL }
+};
+
+static const struct flag_name rename_flags[] = {
+	F(RENAME_NOREPLACE), F(RENAME_EXCHANGE), F(RENAME_WHITEOUT),
+	{ 0, NULL }
+};
+
+char *prot_format(uint64_t prot, char *buf, size_t size)
+{
+	if (prot == 0) {
+		snprintf(buf, size, "PROT_NONE");
+		return buf;
+	}
+	return flags_format(prot_flags, prot, buf, size);
+}
+
+char *mmap_flags_format(uint64_t flags, char *buf, size_t size)
+{
+	const struct flag_name *f;
+	uint64_t type = flags & MAP_TYPE;
+	size_t len;
+
+	snprintf(buf, size, "%#llx", (unsigned long long)type);
+	for (f = map_types; f->name; f++)
+		if (f->value == type)
+			snprintf(buf, size, "%s", f->name);
+	flags &= ~(uint64_t)MAP_TYPE;
+	len = strlen(buf);
+	if (flags && len + 1 < size) {
+		buf[len] = '|';
+		flags_format(map_flags, flags, buf + len + 1, size - len - 1);
+	}
+	return buf;
+}
+
+char *rename_flags_format(uint64_t flags, char *buf, size_t size)
+{
+	return flags_format(rename_flags, flags, buf, size);
 }
 
 char *atflags_format(uint64_t flags, char *buf, size_t size)

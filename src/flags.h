@@ -31,6 +31,12 @@ char *socktype_format(uint64_t type, char *buf, size_t size);
 /* AT_* flags. */
 char *atflags_format(uint64_t flags, char *buf, size_t size);
 
+/* PROT_* ("PROT_NONE" for 0); MAP_* (the sharing type, then the bits);
+ * RENAME_*. */
+char *prot_format(uint64_t prot, char *buf, size_t size);
+char *mmap_flags_format(uint64_t flags, char *buf, size_t size);
+char *rename_flags_format(uint64_t flags, char *buf, size_t size);
+
 /* RESOLVE_* flags of openat2. */
 char *resolve_flags_format(uint64_t flags, char *buf, size_t size);
 

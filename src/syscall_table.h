@@ -72,6 +72,7 @@ enum arg_type {
 	ARG_SOCKTYPE,		/* SOCK_* type and flags */
 	ARG_PROT,		/* PROT_* */
 	ARG_MMAP_FLAGS,		/* MAP_* */
+	ARG_RENAME_FLAGS,	/* RENAME_* */
 	ARG_WHENCE,		/* SEEK_* */
 	ARG_UID,		/* user or group id */
 	ARG_SOCKETCALL,		/* i386 socketcall: call number; args follow */

@@ -1,5 +1,5 @@
-/* test_flags.c - names of open and clone flags, errno values, signals and
- * address families */
+/* test_flags.c - names of open, clone, mmap and rename flags, errno values,
+ * signals and address families */
 #include <criterion/criterion.h>
 
 #include <errno.h>
@@ -7,6 +7,8 @@
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
+#include <linux/fs.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 
 #include "flags.h"
@@ -240,4 +242,42 @@ Test(family_name, known_and_unknown_families)
 	cr_expect_str_eq(family_name(AF_PACKET, b, sizeof(b)), "AF_PACKET");
 	cr_expect_str_eq(family_name(999, b, sizeof(b)), "AF_999");
 	cr_expect_str_eq(family_name(-1, b, sizeof(b)), "AF_-1");
+}
+
+Test(prot_format, none_bits_and_unknown)
+{
+	char b[64];
+
+	cr_expect_str_eq(prot_format(0, b, sizeof(b)), "PROT_NONE");
+	cr_expect_str_eq(prot_format(PROT_READ | PROT_EXEC, b, sizeof(b)),
+			 "PROT_READ|PROT_EXEC");
+	cr_expect_str_eq(prot_format(PROT_READ | 0x100, b, sizeof(b)),
+			 "PROT_READ|0x100");
+}
+
+Test(mmap_flags_format, sharing_type_first_then_bits)
+{
+	char b[128];
+
+	cr_expect_str_eq(mmap_flags_format(MAP_PRIVATE, b, sizeof(b)),
+			 "MAP_PRIVATE");
+	cr_expect_str_eq(mmap_flags_format(MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+					   b, sizeof(b)),
+			 "MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS");
+	cr_expect_str_eq(mmap_flags_format(MAP_SHARED_VALIDATE, b, sizeof(b)),
+			 "MAP_SHARED_VALIDATE");
+	cr_expect_str_eq(mmap_flags_format(0, b, sizeof(b)), "0");
+	cr_expect_str_eq(mmap_flags_format(MAP_SHARED | 0x80000000u, b, sizeof(b)),
+			 "MAP_SHARED|0x80000000");
+}
+
+Test(rename_flags_format, names)
+{
+	char b[64];
+
+	cr_expect_str_eq(rename_flags_format(0, b, sizeof(b)), "0");
+	cr_expect_str_eq(rename_flags_format(RENAME_EXCHANGE, b, sizeof(b)),
+			 "RENAME_EXCHANGE");
+	cr_expect_str_eq(rename_flags_format(RENAME_NOREPLACE | 8, b, sizeof(b)),
+			 "RENAME_NOREPLACE|0x8");
 }
