@@ -291,17 +291,24 @@ static void classify_open(struct event *ev, const struct spec *s,
 		no_create_if_there(out);
 }
 
-/* The memfd an execveat(fd, "", AT_EMPTY_PATH) runs: "memfd:NAME". */
-static const char *memfd_name(struct event *ev, const char *target)
+bool ops_memfd_name(const char *target, char *out, size_t size)
 {
-	char buf[DECODE_PATH_MAX];
 	size_t n = strlen(target);
 
 	if (strncmp(target, "/memfd:", 7) != 0)
-		return NULL;
+		return false;
 	if (n > 10 && strcmp(target + n - 10, " (deleted)") == 0)
 		n -= 10;
-	snprintf(buf, sizeof(buf), "memfd:%.*s", (int)(n - 7), target + 7);
+	snprintf(out, size, "memfd:%.*s", (int)(n - 7), target + 7);
+	return true;
+}
+
+static const char *memfd_name(struct event *ev, const char *target)
+{
+	char buf[DECODE_PATH_MAX];
+
+	if (!ops_memfd_name(target, buf, sizeof(buf)))
+		return NULL;
 	return event_strdup(ev, buf, strlen(buf));
 }
 

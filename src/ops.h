@@ -71,4 +71,8 @@ struct ops_ctx {
 void ops_classify(struct event *ev, const struct ops_ctx *ctx,
 		  struct ops *out);
 
+/* The name a proc exec rule knows a memfd by ("memfd:NAME"), from what
+ * /proc shows of it ("/memfd:NAME (deleted)"); false for anything else. */
+bool ops_memfd_name(const char *target, char *out, size_t size);
+
 #endif

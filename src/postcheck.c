@@ -235,8 +235,9 @@ bool postcheck_exit(struct tracer *t, struct thread *th)
 
 bool postcheck_exec(struct tracer *t, struct thread *th)
 {
-	char exe[DECODE_PATH_MAX], path[64];
+	char exe[DECODE_PATH_MAX], path[64], name[DECODE_PATH_MAX];
 	struct event probe;
+	bool memfd;
 	struct op op;
 	struct verdict v;
 	ssize_t n;
@@ -257,10 +258,13 @@ bool postcheck_exec(struct tracer *t, struct thread *th)
 	op.arg = op.dirfd_arg = -1;
 	op.proc_op = PROC_EXEC;
 	op.path = exe;
-	if (strncmp(exe, "/memfd:", 7) == 0)
-		return false;	/* judged by name at the call: nothing better */
+	/* A memfd is known by its name (a script's interpreter may be one,
+	 * through /proc/self/fd/N); only the proc exec rules name it. */
+	memfd = ops_memfd_name(exe, name, sizeof(name));
+	if (memfd)
+		op.path = name;
 	v = judge_one(t, &probe, &op);
-	if (v.action < ACT_DENY) {
+	if (v.action < ACT_DENY && !memfd) {
 		op.cat = CAT_FS;
 		op.modes = MODE_X;
 		v = judge_one(t, &probe, &op);

@@ -7,7 +7,8 @@
 # refuses execve with EACCES. A script whose interpreter is refused (by
 # a proc exec rule, or by an fs x rule) is killed at the exec, before the
 # interpreter runs: security.violations names the interpreter, the
-# process is killed_by "violation".
+# process is killed_by "violation". So is a script whose interpreter is a
+# refused memfd, named as /proc/self/fd/9.
 # Last, the protected program started through the dynamic loader
 # ("ld.so PROG", the loader maps it without an exec of it) must not run
 # either.
@@ -26,13 +27,14 @@ cp "$SH" "$D/fsx/sh"
 # The kernel runs "INTERP SCRIPT -c CMD MARKER": the marker is $3.
 printf '#!%s\necho ran >"$3"\n' "$D/interp/sh" >"$D/script"
 printf '#!%s\necho ran >"$3"\n' "$D/fsx/sh" >"$D/script2"
-chmod +x "$D/script" "$D/script2"
+printf '#!/proc/self/fd/9\necho ran >"$3"\n' >"$D/script3"
+chmod +x "$D/script" "$D/script2" "$D/script3"
 ln -s bin/denied "$D/link"
 
 set -- "execve:$SH" "execve:$D/bin/denied" "execve:$D/link" \
 	"execveat:$D/bin/denied" "procfd:$D/bin/denied" "memfd:$SH" \
 	"memfd-procfd:$SH" "fexecve:$SH" "execve:$D/script" \
-	"execve:$D/fsx/sh" "execve:$D/script2"
+	"execve:$D/fsx/sh" "execve:$D/script2" "memfd-interp:$D/script3"
 N=$#
 
 # Control: everything runs.
@@ -64,7 +66,8 @@ expect_out "$TMP/out" \
 	"8 fexecve:$SH EPERM" \
 	"9 execve:$D/script killed=SIGKILL" \
 	"10 execve:$D/fsx/sh EACCES" \
-	"11 execve:$D/script2 killed=SIGKILL"
+	"11 execve:$D/script2 killed=SIGKILL" \
+	"12 memfd-interp:$D/script3 killed=SIGKILL"
 expect_eq "$(ls "$D/m")" 1 "markers: only the allowed program ran"
 
 jcheck "the protected program: refused by line 2 on its real path" '
@@ -83,15 +86,16 @@ jcheck "fs x: refused by line 5 with EACCES" '
 	 .operation.category == "fs" and .operation.modes == "x")'
 check '.policy.counts.deny == 8 and .policy.counts.kill == 0' "eight refusals"
 jcheck "the scripts: killed at exec, the interpreters named" '
-	.policy.counts.violations == 2 and (.security.violations | length) == 2 and
-	(.security.violations | map(.actual) | sort) == ([$i, $f] | sort) and
+	.policy.counts.violations == 3 and (.security.violations | length) == 3 and
+	(.security.violations | map(.actual) | sort) ==
+	  ([$i, $f, "/memfd:payload (deleted)"] | sort) and
 	all(.security.violations[]; .action == "kill" and
 	    .violation == "runs a program the policy refuses")' \
 	--arg i "$D/interp/sh" --arg f "$D/fsx/sh"
 jcheck "the killed processes: killed_by violation, SIGKILL" '
-	[.processes.list[] | select(.killed_by == "violation")] | length == 2 and
+	[.processes.list[] | select(.killed_by == "violation")] | length == 3 and
 	all(.signal == "SIGKILL") and
-	(map(.exe) | sort) == ([$i, $f] | sort)' \
+	(map(.exe) | sort) == ([$i, $f, "/memfd:payload (deleted)"] | sort)' \
 	--arg i "$D/interp/sh" --arg f "$D/fsx/sh"
 check '.was_killed == false and .exit_code == 0' "the first process was not killed"
 no_leftovers

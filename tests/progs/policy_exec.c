@@ -11,6 +11,9 @@
  *                      execveat(memfd, "", AT_EMPTY_PATH)
  *   memfd-procfd:PROG  the same memfd, execve("/proc/self/fd/FD")
  *   fexecve:PROG       the same memfd, fexecve(3)
+ *   memfd-interp:SCRIPT a copy of /bin/sh in a memfd at fd 9 (inherited),
+ *                      execve(SCRIPT): a script whose "#!" line names
+ *                      /proc/self/fd/9
  * Prints "N STEP RESULT": RESULT is "status=S" (the program ran and
  * exited with S), "killed=SIGNAME", or the errno the exec failed with.
  */
@@ -50,6 +53,13 @@ static void run(const char *how, const char *prog, char **argv)
 	int fd;
 
 	if (strcmp(how, "execve") == 0) {
+		syscall(SYS_execve, prog, argv, environ);
+		return;
+	}
+	if (strcmp(how, "memfd-interp") == 0) {
+		fd = memfd_copy("/bin/sh");
+		if (fd < 0 || dup2(fd, 9) < 0)
+			return;
 		syscall(SYS_execve, prog, argv, environ);
 		return;
 	}
