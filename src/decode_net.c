@@ -16,6 +16,9 @@
 #include "ucopy.h"
 #include "util.h"
 
+/* The size of a struct sockaddr_in6 before sin6_scope_id. */
+#define SIN6_LEN_RFC2133 24
+
 /* Fill sa from len bytes of a raw socket address. */
 static void sockaddr_parse(struct event *ev, struct sockaddr_info *sa,
 			   const unsigned char *raw, size_t len)
@@ -25,16 +28,21 @@ static void sockaddr_parse(struct event *ev, struct sockaddr_info *sa,
 
 	memcpy(&family, raw, sizeof(family));
 	sa->family = family;
-	if (family == AF_INET && len >= sizeof(struct sockaddr_in)) {
+	/* An IPv4 socket sends to an AF_UNSPEC address as to AF_INET. */
+	if ((family == AF_INET || family == AF_UNSPEC) &&
+	    len >= sizeof(struct sockaddr_in)) {
 		const struct sockaddr_in *in = (const void *)raw;
 
 		inet_ntop(AF_INET, &in->sin_addr, sa->addr, sizeof(sa->addr));
 		sa->port = ntohs(in->sin_port);
-	} else if (family == AF_INET6 && len >= sizeof(struct sockaddr_in6)) {
-		const struct sockaddr_in6 *in6 = (const void *)raw;
+	} else if (family == AF_INET6 && len >= SIN6_LEN_RFC2133) {
+		/* The kernel takes the RFC 2133 size, without sin6_scope_id. */
+		struct sockaddr_in6 in6;
 
-		inet_ntop(AF_INET6, &in6->sin6_addr, sa->addr, sizeof(sa->addr));
-		sa->port = ntohs(in6->sin6_port);
+		memset(&in6, 0, sizeof(in6));
+		memcpy(&in6, raw, len < sizeof(in6) ? len : sizeof(in6));
+		inet_ntop(AF_INET6, &in6.sin6_addr, sa->addr, sizeof(sa->addr));
+		sa->port = ntohs(in6.sin6_port);
 	} else if (family == AF_UNIX) {
 		const char *p = (const char *)raw + off;
 		size_t n = len > off ? len - off : 0;

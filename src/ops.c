@@ -417,13 +417,19 @@ static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
 		return;
 	op->net_op = net_op;
 	switch (sa->family) {
+	case AF_UNSPEC:
+		/* An IPv4 socket sends to it as to AF_INET (an IPv6 one, to
+		 * its peer): judged as the IPv4 address it holds. A connect
+		 * with it disconnects, reaching nothing. */
+		if (net_op != NET_SEND || !sa->addr[0]) {
+			op->family = FAM_OTHER;
+			break;
+		}
+		/* fall through */
 	case AF_INET:
 		op->family = FAM_INET;
 		snprintf(op->addr, sizeof(op->addr), "%s", sa->addr);
 		op->port = sa->port;
-		/* Reaching the "any" address reaches this host. */
-		if (net_op != NET_BIND && strcmp(op->addr, "0.0.0.0") == 0)
-			snprintf(op->addr, sizeof(op->addr), "127.0.0.1");
 		break;
 	case AF_INET6:
 		/* An IPv4 peer reached through an IPv6 socket is IPv4. */
@@ -434,8 +440,6 @@ static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
 		} else {
 			op->family = FAM_INET6;
 			snprintf(op->addr, sizeof(op->addr), "%s", sa->addr);
-			if (net_op != NET_BIND && strcmp(op->addr, "::") == 0)
-				snprintf(op->addr, sizeof(op->addr), "::1");
 		}
 		op->port = sa->port;
 		break;
@@ -463,6 +467,14 @@ static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
 		op->family = FAM_OTHER;
 		break;
 	}
+	/* Reaching the "any" address reaches this host (however spelt:
+	 * ::ffff:0.0.0.0 is 0.0.0.0). */
+	if (net_op != NET_BIND && op->family == FAM_INET &&
+	    strcmp(op->addr, "0.0.0.0") == 0)
+		snprintf(op->addr, sizeof(op->addr), "127.0.0.1");
+	if (net_op != NET_BIND && op->family == FAM_INET6 &&
+	    strcmp(op->addr, "::") == 0)
+		snprintf(op->addr, sizeof(op->addr), "::1");
 }
 
 static void classify_net(struct event *ev, const struct spec *s,

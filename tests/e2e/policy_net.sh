@@ -10,7 +10,9 @@
 # allowed sendmmsg included. An accept from a refused peer kills the
 # server (kill_reason "policy"), after an allowed accept went through.
 # A TCP Fast Open connect (sendto/sendmsg with MSG_FASTOPEN) to a
-# refused address is refused like a connect. A listen on a socket never
+# refused address is refused like a connect. Odd spellings of a refused
+# address (AF_UNSPEC, a 24-byte sockaddr_in6, the any address, also
+# IPv4-mapped) are refused like it. A listen on a socket never
 # bound is a bind to the any address.
 # Oracle: what each listener really got (connections accepted, datagrams
 # received with a nonblocking recv). Control: without a policy every
@@ -176,6 +178,24 @@ if grep -qx got-fastopen=2 "$TMP/control"; then
 	soft fastopen_refused
 else
 	echo "note: TCP Fast Open does not connect here: $(tr '\n' ' ' <"$TMP/control")"
+fi
+no_leftovers
+
+# Other spellings of the refused addresses reach nothing: AF_UNSPEC (an
+# IPv4 socket's AF_INET), a 24-byte sockaddr_in6, 0.0.0.0 and
+# ::ffff:0.0.0.0 (this host). Control: without a policy, they all arrive.
+"$PROGS/policy_net" spellings "$PA" "$PB" >"$TMP/control"
+echo "note: spellings control: $(tr '\n' ' ' <"$TMP/control")"
+expect_out "$TMP/control" "udp-unspec ok" "udp-any ok"
+gobox --policy "$TMP/policy" "$PROGS/policy_net" spellings "$PA" "$PB" >"$TMP/out"
+expect_status 0 "policy_net spellings under the policy"
+expect_out "$TMP/out" "udp-unspec EACCES" "udp-any EACCES" got-udp-addr=0 \
+	got-tcp-addr=0 got-udp-port=0
+if [ $V6 = yes ]; then
+	expect_out "$TMP/control" "udp6-mapped-len24 ok" "tcp6-mapped-len24 ok" \
+		"udp6-mapped-any ok" got-udp-addr=2 got-tcp-addr=1 got-udp-port=2
+	expect_out "$TMP/out" "udp6-mapped-len24 EACCES" \
+		"tcp6-mapped-len24 EACCES" "udp6-mapped-any EACCES"
 fi
 no_leftovers
 

@@ -14,6 +14,13 @@
  *        address on new TCP sockets, no connect(2); prints
  *        "fastopen-sendto RESULT", "fastopen-sendmsg RESULT" and
  *        "got-fastopen=N" (connections the listener accepted)
+ *        policy_net spellings PA PB
+ *        other spellings of 127.0.0.2:PA and 127.0.0.1:PB, each
+ *        "NAME RESULT": udp-unspec (AF_UNSPEC from an IPv4 socket),
+ *        udp6-mapped-len24 and tcp6-mapped-len24 (::ffff:127.0.0.2 in a
+ *        24-byte sockaddr_in6), udp-any (0.0.0.0:PB), udp6-mapped-any
+ *        (::ffff:0.0.0.0 port PB); then "got-udp-addr=N",
+ *        "got-tcp-addr=N", "got-udp-port=N" (what its listeners got)
  *        policy_net listen
  *        listen on a TCP socket never bound, "listen-unbound RESULT" and
  *        "unbound-port-after=set|0"; then on one bound to 127.0.0.1,
@@ -242,6 +249,52 @@ static int fastopen_mode(void)
 	return 0;
 }
 
+/* sendto on a new datagram socket of family fam; prints "NAME RESULT". */
+static void try_sendto(const char *name, int fam,
+		       const struct sockaddr_storage *ss, socklen_t len)
+{
+	int fd = socket(fam, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0) {
+		printf("%s skip\n", name);
+		return;
+	}
+	printf("%s %s\n", name,
+	       res((int)sendto(fd, "x", 1, 0, (const struct sockaddr *)ss, len)));
+	close(fd);
+}
+
+/* Other spellings of the refused 127.0.0.2:PA and 127.0.0.1:PB. */
+static int spellings_mode(int pa, int pb)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = in4(&ss, "127.0.0.2", pa);
+	int udp_addr = bound(SOCK_DGRAM, &ss, len);
+	int tcp_addr = bound(SOCK_STREAM, &ss, len);
+	int udp_port;
+
+	len = in4(&ss, "127.0.0.1", pb);
+	udp_port = bound(SOCK_DGRAM, &ss, len);
+	/* An IPv4 socket takes AF_UNSPEC as AF_INET. */
+	len = in4(&ss, "127.0.0.2", pa);
+	((struct sockaddr_in *)&ss)->sin_family = AF_UNSPEC;
+	try_sendto("udp-unspec", AF_INET, &ss, len);
+	/* The kernel takes an IPv6 address without its scope id. */
+	in6(&ss, "::ffff:127.0.0.2", pa);
+	try_sendto("udp6-mapped-len24", AF_INET6, &ss, 24);
+	try_connect("tcp6-mapped-len24", AF_INET6, &ss, 24);
+	/* The any address is this host. */
+	len = in4(&ss, "0.0.0.0", pb);
+	try_sendto("udp-any", AF_INET, &ss, len);
+	len = in6(&ss, "::ffff:0.0.0.0", pb);
+	try_sendto("udp6-mapped-any", AF_INET6, &ss, len);
+	usleep(100 * 1000);
+	printf("got-udp-addr=%d\n", got(udp_addr, 0));
+	printf("got-tcp-addr=%d\n", got(tcp_addr, 1));
+	printf("got-udp-port=%d\n", got(udp_port, 0));
+	return 0;
+}
+
 /* listen on a TCP socket never bound (which binds it to a port of the
  * kernel's choice on every address), then on one bound to 127.0.0.1. */
 static int listen_mode(void)
@@ -295,6 +348,8 @@ int main(int argc, char **argv)
 		return fastopen_mode();
 	if (argc == 2 && strcmp(argv[1], "listen") == 0)
 		return listen_mode();
+	if (argc == 4 && strcmp(argv[1], "spellings") == 0)
+		return spellings_mode(atoi(argv[2]), atoi(argv[3]));
 	if (argc != 5 || strcmp(argv[1], "run") != 0)
 		return 2;
 	pa = atoi(argv[2]);
