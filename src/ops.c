@@ -14,6 +14,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -403,6 +404,27 @@ static void classify_utimensat(struct event *ev, const struct spec *s,
 
 /* --- net --------------------------------------------------------------- */
 
+/* An abstract socket name as rules match it: the name is bytes, NUL
+ * included, so a NUL reads "\x00" (a rule for "ok" is not one for
+ * "ok\0secret"). */
+static const char *abstract_name(struct event *ev,
+				 const struct sockaddr_info *sa)
+{
+	char buf[4 * 108 + 1];
+	size_t i, n = 0;
+
+	if (!sa->path || !memchr(sa->path, '\0', sa->path_len))
+		return sa->path;
+	for (i = 0; i < sa->path_len && n + 5 <= sizeof(buf); i++) {
+		if (sa->path[i])
+			buf[n++] = sa->path[i];
+		else
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "\\x00");
+	}
+	buf[n] = '\0';
+	return event_strdup(ev, buf, n);
+}
+
 static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
 			struct ops *out, unsigned net_op,
 			const struct sockaddr_info *sa, int arg, bool follow)
@@ -446,7 +468,7 @@ static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
 	case AF_UNIX:
 		if (sa->abstract || sa->unnamed) {
 			op->family = FAM_ABSTRACT;
-			op->path = sa->unnamed ? "" : sa->path;
+			op->path = sa->unnamed ? "" : abstract_name(ev, sa);
 		} else {
 			char buf[DECODE_PATH_MAX];
 
@@ -457,6 +479,12 @@ static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
 					ev->tid, ev->pid, AT_FDCWD, sa->path,
 					follow ? RP_FOLLOW : 0, buf, sizeof(buf),
 					&op->kind);
+				/* A resolved name that does not fit sun_path
+				 * cannot be pinned: refused, not passed on as
+				 * given (a link could move meanwhile). */
+				if (op->resolve_err == 0 &&
+				    strlen(buf) >= sizeof(((struct sockaddr_un *)0)->sun_path))
+					op->resolve_err = -ENAMETOOLONG;
 				if (op->resolve_err == 0)
 					op->path = event_strdup(ev, buf,
 								strlen(buf));

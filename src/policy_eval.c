@@ -410,11 +410,19 @@ static bool unresolvable(const struct ops *ops, struct verdict *v)
 	for (i = 0; i < ops->n; i++)
 		if ((ops->v[i].cat == CAT_FS ||
 		     (ops->v[i].cat == CAT_PROC &&
-		      ops->v[i].proc_op == PROC_EXEC)) &&
+		      ops->v[i].proc_op == PROC_EXEC) ||
+		     (ops->v[i].cat == CAT_NET &&
+		      ops->v[i].family == FAM_UNIX)) &&
 		    ops->v[i].resolve_err) {
-			*v = builtin(ACT_DENY, -ops->v[i].resolve_err,
-				     "the path does not resolve", (int)i);
-			v->kernel_error = true;
+			/* Resolved, a socket path may outgrow sun_path: a
+			 * refusal of ours, not the kernel's error. */
+			bool ours = ops->v[i].cat == CAT_NET &&
+				    ops->v[i].resolve_err == -ENAMETOOLONG;
+
+			*v = builtin(ACT_DENY, -ops->v[i].resolve_err, ours ?
+				     "the socket path, resolved, is too long to "
+				     "pin" : "the path does not resolve", (int)i);
+			v->kernel_error = !ours;
 			return true;
 		}
 	return false;

@@ -199,6 +199,33 @@ if [ $V6 = yes ]; then
 fi
 no_leftovers
 
+# A unix socket named by a short relative path whose resolved path does
+# not fit in sun_path cannot be pinned: under a policy that judges socket
+# paths, bind and connect are refused (ENAMETOOLONG, built-in), not
+# passed on as given. Control: without a policy both work.
+LONG=$D/$(printf '%0100d' 0)
+mkdir "$LONG"
+"$PROGS/policy_net" relative "$LONG" >"$TMP/control"
+expect_out "$TMP/control" "bind-relative ok" "connect-relative ok"
+rm -f "$LONG/s"
+gobox --policy "$TMP/policy" "$PROGS/policy_net" relative "$LONG" >"$TMP/out"
+expect_out "$TMP/out" "bind-relative ENAMETOOLONG" "connect-relative ENAMETOOLONG"
+jcheck "the long socket paths: built-in refusals" '
+	[.policy.denied[] | select(.rule.why ==
+	  "the socket path, resolved, is too long to pin")] | length == 2'
+[ ! -e "$LONG/s" ] || fail "the refused bind made the socket"
+
+# An abstract name is bytes: a rule for NAME is not one for NAME"\0...".
+NAME=gobox-nul-$$
+"$PROGS/policy_net" abstract-nul "$NAME" >"$TMP/control"
+expect_out "$TMP/control" "abstract-name ok" "abstract-name-nul ok"
+printf 'default net deny:ECONNREFUSED\nnet allow bind any\nnet allow connect abstract %s\n' \
+	"$NAME" >"$TMP/abstract.policy"
+gobox --policy "$TMP/abstract.policy" "$PROGS/policy_net" abstract-nul "$NAME" >"$TMP/out"
+expect_out "$TMP/out" "abstract-name ok" "abstract-name-nul ECONNREFUSED"
+jcheck "the name with a NUL, as refused" '
+	[.policy.denied[] | .operation.path] == [$n + "\\x00secret"]' --arg n "$NAME"
+
 # listen on a socket never bound binds it, on every address, to a port
 # the kernel picks: judged as a bind to 0.0.0.0 port 0, refused where
 # binds go only to the loopback (the socket stays unbound), allowed on a

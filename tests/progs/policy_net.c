@@ -21,6 +21,12 @@
  *        24-byte sockaddr_in6), udp-any (0.0.0.0:PB), udp6-mapped-any
  *        (::ffff:0.0.0.0 port PB); then "got-udp-addr=N",
  *        "got-tcp-addr=N", "got-udp-port=N" (what its listeners got)
+ *        policy_net abstract-nul NAME
+ *        listeners on the abstract names NAME and NAME"\0secret", then a
+ *        connect to each: "abstract-name RESULT", "abstract-name-nul RESULT"
+ *        policy_net relative DIR
+ *        in DIR, bind the unix socket "s" by that relative name and
+ *        connect to it: "bind-relative RESULT", "connect-relative RESULT"
  *        policy_net listen
  *        listen on a TCP socket never bound, "listen-unbound RESULT" and
  *        "unbound-port-after=set|0"; then on one bound to 127.0.0.1,
@@ -295,6 +301,43 @@ static int spellings_mode(int pa, int pb)
 	return 0;
 }
 
+/* In DIR: bind the unix socket "s" by its relative name, then connect
+ * to it; prints "bind-relative RESULT" and "connect-relative RESULT". */
+static int relative_mode(const char *dir)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = un(&ss, "s", 0);
+	int l = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int c = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	if (chdir(dir) < 0 || l < 0 || c < 0)
+		return 1;
+	printf("bind-relative %s\n",
+	       res(bind(l, (struct sockaddr *)&ss, len) == 0 ? listen(l, 1) : -1));
+	printf("connect-relative %s\n",
+	       res(connect(c, (struct sockaddr *)&ss, len)));
+	return 0;
+}
+
+/* Listeners on the abstract names NAME and NAME"\0secret"; connects to
+ * each: "abstract-name RESULT", "abstract-name-nul RESULT". */
+static int abstract_nul_mode(const char *name)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = un(&ss, name, 1), nul_len = len + 7;
+
+	bound(SOCK_STREAM, &ss, len);
+	memcpy(((struct sockaddr_un *)&ss)->sun_path + 1 + strlen(name),
+	       "\0secret", 7);
+	bound(SOCK_STREAM, &ss, nul_len);
+	len = un(&ss, name, 1);
+	try_connect("abstract-name", AF_UNIX, &ss, len);
+	memcpy(((struct sockaddr_un *)&ss)->sun_path + 1 + strlen(name),
+	       "\0secret", 7);
+	try_connect("abstract-name-nul", AF_UNIX, &ss, nul_len);
+	return 0;
+}
+
 /* listen on a TCP socket never bound (which binds it to a port of the
  * kernel's choice on every address), then on one bound to 127.0.0.1. */
 static int listen_mode(void)
@@ -348,6 +391,10 @@ int main(int argc, char **argv)
 		return fastopen_mode();
 	if (argc == 2 && strcmp(argv[1], "listen") == 0)
 		return listen_mode();
+	if (argc == 3 && strcmp(argv[1], "abstract-nul") == 0)
+		return abstract_nul_mode(argv[2]);
+	if (argc == 3 && strcmp(argv[1], "relative") == 0)
+		return relative_mode(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "spellings") == 0)
 		return spellings_mode(atoi(argv[2]), atoi(argv[3]));
 	if (argc != 5 || strcmp(argv[1], "run") != 0)
