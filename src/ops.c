@@ -758,19 +758,23 @@ static void classify_owner(struct event *ev, const struct spec *s,
 	op->target_outside = pid ? !ctx->inside(pid, ctx->arg) : true;
 }
 
-/* Does the ELF file at path ask for an interpreter (PT_INTERP)? Programs
- * do, shared libraries do not: ld.so PROGRAM maps a program. */
-static bool elf_is_program(const char *path)
+/* Does the ELF file that descriptor fd of process pid holds ask for an
+ * interpreter (PT_INTERP)? Programs do, most shared libraries do not:
+ * ld.so PROGRAM maps a program. Read through a copy of the descriptor,
+ * never by name: the name may now be a FIFO that would block us. */
+static bool elf_is_program(pid_t pid, int tracee_fd)
 {
 	unsigned char h[64], ph[56];
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW), i;
+	int fd = tracee_fd_dup(pid, tracee_fd), i;
 	uint64_t phoff;
 	uint16_t phentsize, phnum;
 	bool wide, found = false;
+	struct stat st;
 
 	if (fd < 0)
 		return false;
-	if (pread(fd, h, sizeof(h), 0) != sizeof(h) ||
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    pread(fd, h, sizeof(h), 0) != sizeof(h) ||
 	    memcmp(h, "\177ELF", 4) != 0) {
 		close(fd);
 		return false;
@@ -820,7 +824,7 @@ static void classify_exec_map(struct event *ev, const struct spec *s,
 		fs_fd_op(ev, ctx, out, arg_int(ev->args[4]), MODE_X, 4);
 		fs = &out->v[out->n - 1];
 		if (fs->cat != CAT_FS || !fs->path || fs->kind != RESOLVED_FILE ||
-		    !elf_is_program(fs->path))
+		    !elf_is_program(ev->pid, arg_int(ev->args[4])))
 			return;
 		exec = new_op(out, CAT_PROC, 4);
 		if (exec) {

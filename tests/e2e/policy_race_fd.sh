@@ -10,6 +10,7 @@
 #    127.0.0.1 and one never bound, where binds go only to the loopback:
 #    no unbound socket gets a port unjudged. A listen judged on the bound
 #    socket that reached the unbound one kills the process at its exit.
+# 3. A deleted file mapped whose old name is now a FIFO: no hang.
 # Controls: under gobox-strace without a policy, b does get mapped (else
 # the mmap part is skipped); unbound sockets getting a port there is
 # rare and only noted.
@@ -94,4 +95,12 @@ for run in 1 2 3; do
 			(.security.violations[0].actual | startswith("0.0.0.0 port "))'
 	fi
 done
+
+# 3. The name /proc gives a deleted file's descriptor ("NAME (deleted)")
+#    may be a FIFO by then: judging the mmap must not open it (a hang).
+mkdir "$D/fifo"
+printf 'default fs allow\nproc deny exec %s/nothing\n' "$D" >"$TMP/policy"
+gobox_within 60 --policy "$TMP/policy" "$PROGS/policy_race_fd" fifo-name "$D/fifo" >"$TMP/out"
+expect_status 0 "fifo-name under the policy (124: the tracer hung)"
+expect_out "$TMP/out" "mapped ok"
 no_leftovers

@@ -12,6 +12,10 @@
  *        calls listen on it, N times (a new unbound socket each time).
  *        Prints "autobound=N" (unbound sockets that got a port),
  *        "listened=N" and "refused=N".
+ *        policy_race_fd fifo-name DIR
+ *        maps PROT_EXEC a deleted file whose old name, with the
+ *        " (deleted)" /proc adds, is now a FIFO; prints "mapped ok" or
+ *        the errno's name.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,6 +27,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static atomic_int stop;
@@ -113,6 +118,25 @@ static int race_listen(int n)
 	return 0;
 }
 
+/* A reader of the descriptor's name (rather than of the descriptor)
+ * would block on the FIFO. */
+static int fifo_name(const char *dir)
+{
+	char path[4096], fifo[4200];
+	int fd;
+	void *p;
+
+	snprintf(path, sizeof(path), "%s/lib", dir);
+	snprintf(fifo, sizeof(fifo), "%s (deleted)", path);
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
+	if (fd < 0 || ftruncate(fd, 4096) < 0 || unlink(path) < 0 ||
+	    mkfifo(fifo, 0600) < 0)
+		return 1;
+	p = mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE, fd, 0);
+	printf("mapped %s\n", p == MAP_FAILED ? strerrorname_np(errno) : "ok");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -120,6 +144,9 @@ int main(int argc, char **argv)
 		return race_mmap(argv[2], atoi(argv[3]));
 	if (argc == 3 && strcmp(argv[1], "listen") == 0)
 		return race_listen(atoi(argv[2]));
-	fprintf(stderr, "usage: policy_race_fd mmap DIR N | listen N\n");
+	if (argc == 3 && strcmp(argv[1], "fifo-name") == 0)
+		return fifo_name(argv[2]);
+	fprintf(stderr, "usage: policy_race_fd mmap DIR N | listen N | "
+		"fifo-name DIR\n");
 	return 2;
 }
