@@ -40,6 +40,7 @@ enum how {
 	H_CLONE, H_CLONE3, H_FORK, H_VFORK, H_UNSHARE, H_SETNS,
 	H_KILL, H_TKILL, H_TGKILL, H_PIDFD_SIGNAL, H_PIDFD_OPEN,
 	H_PTRACE, H_VM_WRITE, H_FCNTL, H_IOCTL, H_MMAP, H_MPROTECT,
+	H_CHANGE,
 };
 
 /* How each call is read. dirfd/path/at are argument numbers (-1: none):
@@ -123,6 +124,15 @@ static const struct spec specs[] = {
 	{ "pidfd_open", H_PIDFD_OPEN, -1, -1, -1, 0, false },
 	{ "ptrace", H_PTRACE, -1, -1, -1, 0, false },
 	{ "process_vm_writev", H_VM_WRITE, -1, -1, -1, 0, false },
+	{ "prlimit64", H_CHANGE, -1, -1, -1, 0, false },
+	{ "setpriority", H_CHANGE, -1, -1, -1, 0, false },
+	{ "ioprio_set", H_CHANGE, -1, -1, -1, 0, false },
+	{ "sched_setaffinity", H_CHANGE, -1, -1, -1, 0, false },
+	{ "sched_setscheduler", H_CHANGE, -1, -1, -1, 0, false },
+	{ "sched_setparam", H_CHANGE, -1, -1, -1, 0, false },
+	{ "sched_setattr", H_CHANGE, -1, -1, -1, 0, false },
+	{ "migrate_pages", H_CHANGE, -1, -1, -1, 0, false },
+	{ "move_pages", H_CHANGE, -1, -1, -1, 0, false },
 	{ "fcntl", H_FCNTL, -1, -1, -1, 0, false },
 	{ "fcntl64", H_FCNTL, -1, -1, -1, 0, false },
 	{ "ioctl", H_IOCTL, -1, -1, -1, 0, false },
@@ -696,6 +706,64 @@ static void classify_target(struct event *ev, const struct spec *s,
 	}
 }
 
+/* Is tid the tracer or one of its threads? */
+static bool is_tracer_task(const struct ops_ctx *ctx, pid_t tid)
+{
+	char path[64], buf[1024], *p;
+
+	if (tid <= 0 || ctx->inside(tid, ctx->arg))
+		return false;
+	if (tid == ctx->tracer)
+		return true;
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	if (read_small_file(path, buf, sizeof(buf)) < 0)
+		return false;
+	p = strstr(buf, "\nTgid:");
+	return p && (pid_t)strtol(p + 6, NULL, 10) == ctx->tracer;
+}
+
+/*
+ * Calls that change another process (its limits, priority, CPUs, memory
+ * placement): only one aimed at the tracer matters, which could stop it
+ * (RLIMIT_CPU, RLIMIT_FSIZE) before it writes the report. setpriority and
+ * ioprio_set may name it through its process group or its user.
+ */
+static void classify_change(struct event *ev, const struct ops_ctx *ctx,
+			    struct ops *out)
+{
+	bool prio = strcmp(ev->name, "setpriority") == 0;
+	bool io = strcmp(ev->name, "ioprio_set") == 0;
+	int which = (int)arg_of(ev, 0), who = (int)arg_of(ev, 1);
+	bool tracer;
+	struct op *op;
+
+	if (prio || io) {
+		/* PRIO_PROCESS/PGRP/USER are 0/1/2; IOPRIO_WHO_* are 1/2/3. */
+		int kind = io ? which - 1 : which;
+
+		if (kind == 0)
+			tracer = is_tracer_task(ctx, who);
+		else if (kind == 1)
+			tracer = (who ? who : getpgid(ev->pid)) == ctx->tracer_pgrp;
+		else	/* every process of a user: ours too, unless another */
+			tracer = who == 0 || (uid_t)who == getuid();
+	} else {
+		/* prlimit64 reading limits (new_limit NULL) changes nothing. */
+		if (strcmp(ev->name, "prlimit64") == 0 && !arg_ptr(ev, ev->args[2]))
+			return;
+		tracer = is_tracer_task(ctx, (pid_t)arg_of(ev, 0));
+	}
+	if (!tracer)
+		return;
+	op = new_op(out, CAT_PROC, 0);
+	if (op) {
+		op->proc_op = PROC_CHANGE;
+		op->target = ctx->tracer;
+		op->target_tracer = true;
+		op->target_outside = true;
+	}
+}
+
 /* Read an int array of n at argument i, keep it to be pinned. */
 static const int32_t *pinned_ints(struct event *ev, unsigned i, unsigned n)
 {
@@ -923,6 +991,9 @@ void ops_classify(struct event *ev, const struct ops_ctx *ctx,
 		case H_MMAP:
 		case H_MPROTECT:
 			classify_exec_map(ev, s, ctx, out);
+			break;
+		case H_CHANGE:
+			classify_change(ev, ctx, out);
 			break;
 		default:
 			classify_target(ev, s, ctx, out);

@@ -47,7 +47,9 @@ enum {
 	FAM_ALL = (1 << 5) - 1,
 };
 
-enum proc_op { PROC_EXEC, PROC_CLONE, PROC_SIGNAL, PROC_PTRACE };
+/* PROC_CHANGE (limits, priority, affinity of another process) has no
+ * rule of its own: only the built-in protection of the tracer judges it. */
+enum proc_op { PROC_EXEC, PROC_CLONE, PROC_SIGNAL, PROC_PTRACE, PROC_CHANGE };
 
 /* Whose processes a signal rule covers. */
 enum sig_scope { SIG_OUTSIDE, SIG_ANY };

@@ -328,8 +328,8 @@ static bool protect_tracer(struct policy *p, const struct event *ev,
 		const struct op *op = &ops->v[i];
 
 		if (op->cat == CAT_PROC && op->target_tracer) {
-			*v = builtin(ACT_DENY, EPERM, "nothing may signal or trace "
-				     "gobox-strace", (int)i);
+			*v = builtin(ACT_DENY, EPERM, "nothing may signal, trace "
+				     "or change gobox-strace", (int)i);
 			return true;
 		}
 		if (op->cat == CAT_FS && in_tracer_proc(op->path)) {
@@ -501,7 +501,10 @@ void protection_traceset(struct traceset *ts)
 	static const char *const names[] = {
 		"kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
 		"pidfd_send_signal", "pidfd_open", "ptrace", "process_vm_writev",
-		"clone", "clone3", NULL
+		"clone", "clone3", "prlimit64", "setpriority",
+		"sched_setaffinity", "sched_setscheduler", "sched_setparam",
+		"sched_setattr", "ioprio_set", "migrate_pages", "move_pages",
+		NULL
 	};
 
 	add_names(ts, names);

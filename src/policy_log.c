@@ -48,7 +48,8 @@ static const char *family_word(unsigned fam)
 
 static const char *proc_op_name(enum proc_op op)
 {
-	static const char *const names[] = { "exec", "clone", "signal", "ptrace" };
+	static const char *const names[] = { "exec", "clone", "signal", "ptrace",
+					       "change" };
 
 	return names[op];
 }
@@ -85,7 +86,8 @@ static struct json_object *op_json(const struct op *op)
 		if (op->proc_op == PROC_CLONE)
 			json_set_str(o, "flags", clone_flags_format(
 				op->clone_flags, 0, buf, sizeof(buf)));
-		if (op->proc_op == PROC_SIGNAL || op->proc_op == PROC_PTRACE) {
+		if (op->proc_op == PROC_SIGNAL || op->proc_op == PROC_PTRACE ||
+		    op->proc_op == PROC_CHANGE) {
 			json_set_int(o, "target", op->target);
 			json_set_bool(o, "outside", op->target_outside);
 		}

@@ -29,7 +29,8 @@ gobox_within() {
 	STATUS=0
 	timeout -k 5 "$secs_" setsid "$GOBOX" -q --report "$REPORT" "$@" || STATUS=$?
 }
-STEPS="kill tkill tgkill sigqueue pidfd seize attach group-term group-stop"
+STEPS="kill tkill tgkill sigqueue pidfd prlimit setpriority affinity seize attach
+	group-term group-stop"
 
 # Control: the attacks work on an unprotected parent (a shell in a new
 # session, so that group signals reach nothing else).
@@ -50,7 +51,8 @@ run_checks() {
 	expect_status 0 "$1: gobox-strace's status is the program's"
 	check_valid
 	[ ! -s "$TMP/err" ] || fail "$1: gobox-strace said: $(cat "$TMP/err")"
-	for s in kill tkill tgkill sigqueue pidfd seize attach; do
+	for s in kill tkill tgkill sigqueue pidfd prlimit setpriority affinity \
+		seize attach; do
 		expect_out "$TMP/out" "$s EPERM"
 	done
 	expect_out "$TMP/out" "group-term ok" group-term-self=1 group-term-child=1 \
@@ -58,12 +60,14 @@ run_checks() {
 	! grep -q '^pidfd-signal' "$TMP/out" || fail "$1: a pidfd of the tracer was made"
 	check '.exit_code == 0 and .was_killed == false and .kill_reason == null and
 		(.execution_errors | length) == 0' "$1: the run ended normally"
-	jcheck "$1: the seven attacks refused by the built-in protection" '
+	jcheck "$1: the ten attacks refused by the built-in protection" '
 		(.processes.list[0].ppid) as $tracer |
-		[.policy.denied[] | select(.rule.why == "nothing may signal or trace gobox-strace")] |
-		length == 7 and
-		(map(.syscall) | sort) == ["kill", "pidfd_open", "ptrace", "ptrace",
-			"rt_sigqueueinfo", "tgkill", "tkill"] and
+		[.policy.denied[] | select(.rule.why ==
+		  "nothing may signal, trace or change gobox-strace")] |
+		length == 10 and
+		(map(.syscall) | sort) == ["kill", "pidfd_open", "prlimit64", "ptrace",
+			"ptrace", "rt_sigqueueinfo", "sched_setaffinity",
+			"setpriority", "tgkill", "tkill"] and
 		all(.action == "deny" and .deny_errno == "EPERM" and .errno == "EPERM" and
 		    .rule.line == null and .operation.target == $tracer and
 		    .operation.outside == true)'

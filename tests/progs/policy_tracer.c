@@ -9,6 +9,9 @@
  *   sigqueue    rt_sigqueueinfo(getppid(), SIGKILL, ...)
  *   pidfd       pidfd_open(getppid()), then pidfd_send_signal(SIGKILL)
  *               with it ("pidfd-signal RESULT")
+ *   prlimit     prlimit(getppid(), RLIMIT_CPU, 1 s)
+ *   setpriority setpriority(PRIO_PROCESS, getppid(), 19)
+ *   affinity    sched_setaffinity(getppid(), CPU 0 only)
  *   seize       ptrace(PTRACE_SEIZE, getppid())
  *   attach      ptrace(PTRACE_ATTACH, getppid())
  *   procmem     open("/proc/PPID/mem", O_RDWR); when it opens, one byte
@@ -33,6 +36,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sched.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,6 +191,18 @@ int main(int argc, char **argv)
 			continue;	/* a tag: a path naming the test's run */
 		} else if (strcmp(s, "kill") == 0) {
 			rc = kill(pp, SIGKILL);
+		} else if (strcmp(s, "prlimit") == 0) {
+			struct rlimit one = { 1, 1 };
+
+			rc = prlimit(pp, RLIMIT_CPU, &one, NULL);
+		} else if (strcmp(s, "setpriority") == 0) {
+			rc = setpriority(PRIO_PROCESS, (id_t)pp, 19);
+		} else if (strcmp(s, "affinity") == 0) {
+			cpu_set_t one;
+
+			CPU_ZERO(&one);
+			CPU_SET(0, &one);
+			rc = sched_setaffinity(pp, sizeof(one), &one);
 		} else if (strcmp(s, "tkill") == 0) {
 			rc = syscall(SYS_tkill, pp, SIGKILL);
 		} else if (strcmp(s, "tgkill") == 0) {
