@@ -364,6 +364,8 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 	}
 	ops_classify(ev, &t->ops_ctx, &ops);
 	v = policy_judge(t->policy, ev, &ops);
+	if (seccomp_listener(ev) && v.action < ACT_DENY)
+		t->seccomp_listeners++;
 	if (v.emulate_group_signal) {
 		int64_t sent = deliver_group_signal(t, ev);
 

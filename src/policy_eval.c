@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/seccomp.h>
 #include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -343,6 +344,13 @@ static bool protect_tracer(struct policy *p, const struct event *ev,
 	return false;
 }
 
+bool seccomp_listener(const struct event *ev)
+{
+	return strcmp(ev->name, "seccomp") == 0 &&
+	       ev->args[0] == SECCOMP_SET_MODE_FILTER &&
+	       (ev->args[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER);
+}
+
 /* What would go around a policy: writing another process's memory
  * (through /proc, never; through ptrace, unless a proc ptrace rule
  * decides), and calls no path rule can judge (unless a sys rule allows
@@ -372,6 +380,11 @@ static bool protect_policy(struct policy *p, const struct event *ev,
 	}
 	if (sys_allows_by_name(p, ev))
 		return false;
+	if (seccomp_listener(ev)) {
+		*v = builtin(ACT_DENY, EPERM, "a seccomp listener of the program "
+			     "would answer calls before the policy sees them", -1);
+		return true;
+	}
 	if ((paths || policy_category_used(p, CAT_NET)) &&
 	    strcmp(ev->name, "io_uring_setup") == 0) {
 		*v = builtin(ACT_DENY, ENOSYS, "io_uring would go around the "
@@ -504,7 +517,7 @@ void protection_traceset(struct traceset *ts)
 		"clone", "clone3", "prlimit64", "setpriority",
 		"sched_setaffinity", "sched_setscheduler", "sched_setparam",
 		"sched_setattr", "ioprio_set", "migrate_pages", "move_pages",
-		NULL
+		"seccomp", NULL
 	};
 
 	add_names(ts, names);

@@ -65,4 +65,9 @@ bool policy_category_used(const struct policy *p, enum pol_cat cat);
 /* Does the fs or exec part of the policy need resolved paths? */
 bool policy_needs_paths(const struct policy *p);
 
+/* Does the call install a seccomp filter with a user-notification
+ * listener? Its answers come before the tracer's (SECCOMP_RET_USER_NOTIF
+ * outranks SECCOMP_RET_TRACE): the calls it takes are never seen. */
+bool seccomp_listener(const struct event *ev);
+
 #endif

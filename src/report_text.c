@@ -237,6 +237,12 @@ void report_text_summary(const struct run_result *r, FILE *out, bool full)
 	}
 	if (full)
 		denials(r, out);
+	/* Shown even with -q: the report is incomplete. */
+	if (r->tracer.seccomp_listeners)
+		fprintf(out, "%s: warning: the program installed %llu seccomp "
+			"listener%s; calls it answers are not seen or counted\n",
+			progname, (unsigned long long)r->tracer.seccomp_listeners,
+			r->tracer.seccomp_listeners == 1 ? "" : "s");
 	for (i = 0; i < r->errors.n; i++)
 		fprintf(out, "%s: %s\n", progname, r->errors.v[i].message);
 }
