@@ -266,19 +266,58 @@ void enforce_wake(struct tracer *t)
 	t->waking = false;
 }
 
+/* Calls that take a descriptor away or put another in its place. */
+static const char *const fd_changers[] = {
+	"close", "close_range", "dup2", "dup3", NULL
+};
+
+/* Does the call act on what a descriptor holds when it runs (its number,
+ * or /proc/PID/fd/N of something without a name), not on a pinned path? */
+static bool reads_fd_table(const struct ops *ops)
+{
+	unsigned i;
+
+	/* A name /proc shows that does not match the object (-EACCES) may
+	 * be one read while a descriptor was being replaced: judged again
+	 * under the lock. */
+	for (i = 0; i < ops->n; i++)
+		if (ops->v[i].cat == CAT_FS &&
+		    (ops->v[i].via_fd || ops->v[i].resolve_err == -EACCES ||
+		     (ops->v[i].path && ops->v[i].kind == RESOLVED_OPAQUE)))
+			return true;
+	return false;
+}
+
 /*
- * A call that changes names or metadata by path (mkdir, unlink, rename,
- * chmod...) has no flag that stops a link from being followed: so while
- * one is between its check and its end, no other may change the file
- * system under it. Opens need no lock (RESOLVE_NO_SYMLINKS) nor does exec
- * (checked at the exec stop).
+ * The lock of calls that must not overlap, while one is between its check
+ * and its end:
+ * - A call that changes names or metadata by path (mkdir, unlink, rename,
+ *   chmod...) has no flag that stops a link from being followed: no other
+ *   may change the file system under it. Opens need no lock
+ *   (RESOLVE_NO_SYMLINKS) nor does exec (checked at the exec stop).
+ * - A call judged on what a descriptor holds (a file by number or through
+ *   /proc/PID/fd, the socket a listen binds): another thread sharing the
+ *   descriptor table could put another there (dup2) meanwhile. So the
+ *   calls that replace descriptors take the lock too.
  */
-static bool needs_ns_lock(const struct tracer *t, const struct event *ev)
+static bool needs_ns_lock(const struct tracer *t, const struct event *ev,
+			  const struct ops *ops)
 {
 	const struct arg_value *v;
+	unsigned i;
 
-	if (!policy_needs_paths(t->policy) || !ev->desc ||
-	    !(ev->desc->classes & SC_FILE) ||
+	if (!t->policy || !ev->desc || !policy_judges_fds(t->policy))
+		return false;
+	for (i = 0; fd_changers[i]; i++)
+		if (strcmp(ev->name, fd_changers[i]) == 0)
+			return true;
+	/* listen binds the socket the descriptor holds, if unbound. */
+	if (strcmp(ev->name, "listen") == 0 ||
+	    (policy_needs_paths(t->policy) && reads_fd_table(ops)))
+		return true;
+	if (!policy_needs_paths(t->policy))
+		return false;
+	if (!(ev->desc->classes & SC_FILE) ||
 	    event_arg(ev, ARG_OFLAGS, 0) || event_arg(ev, ARG_OPEN_HOW, 0) ||
 	    event_arg(ev, ARG_ARGV, 0) || strcmp(ev->name, "creat") == 0)
 		return false;
@@ -354,7 +393,9 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 		t->untraced_stripped++;
 	if (prepare_scratch(t, th))
 		return true;
-	if (needs_ns_lock(t, ev)) {
+	ops_classify(ev, &t->ops_ctx, &ops);
+	if (needs_ns_lock(t, ev, &ops)) {
+		/* Classified again when its turn comes. */
 		if (t->ns_owner && t->ns_owner != th) {
 			waitq_push(&t->ns_waiters, th);
 			return true;
@@ -362,7 +403,6 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 		t->ns_owner = th;
 		th->in_syscall = true;	/* the lock goes at the exit stop */
 	}
-	ops_classify(ev, &t->ops_ctx, &ops);
 	v = policy_judge(t->policy, ev, &ops);
 	if (seccomp_listener(ev) && v.action < ACT_DENY)
 		t->seccomp_listeners++;

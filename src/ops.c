@@ -385,20 +385,20 @@ static void fs_fd_op(struct event *ev, const struct ops_ctx *ctx,
 {
 	char buf[DECODE_PATH_MAX];
 	struct op *op = new_op(out, CAT_FS, arg);
-	long n;
+	int rc;
 
 	if (!op)
 		return;
 	op->modes = modes;
+	op->via_fd = true;
 	if (!ctx->resolve_paths)
 		return;
-	n = fd_target(ev->tid, fd, buf, sizeof(buf));
-	if (n < 0) {
-		op->resolve_err = -EBADF;
+	rc = resolve_fd(ev->tid, fd, buf, sizeof(buf), &op->kind);
+	if (rc < 0) {
+		op->resolve_err = rc;
 		return;
 	}
-	op->kind = buf[0] == '/' ? RESOLVED_FILE : RESOLVED_OPAQUE;
-	op->path = event_strdup(ev, buf, (size_t)n);
+	op->path = event_strdup(ev, buf, strlen(buf));
 }
 
 static void classify_utimensat(struct event *ev, const struct spec *s,
@@ -865,6 +865,17 @@ static bool elf_is_program(pid_t pid, int tracee_fd)
 	return found;
 }
 
+enum resolved_kind ops_mapped_kind(const char *file, unsigned long long ino)
+{
+	size_t n = strlen(file);
+	struct stat st;
+
+	if (n > 10 && strcmp(file + n - 10, " (deleted)") == 0 &&
+	    !(lstat(file, &st) == 0 && st.st_ino == ino))
+		return RESOLVED_OPAQUE;
+	return RESOLVED_FILE;
+}
+
 /*
  * Code mapped from a file runs it as surely as an execve: ld.so PROGRAM
  * maps PROGRAM and jumps to it. So mmap with PROT_EXEC of a file is an fs
@@ -907,13 +918,14 @@ static void classify_exec_map(struct event *ev, const struct spec *s,
 	if (!f)
 		return;
 	while (fgets(line, sizeof(line), f)) {
-		unsigned long long start, end;
+		unsigned long long start, end, ino;
 		char *file;
 		struct op *op;
 		int n = 0;
 
-		if (sscanf(line, "%llx-%llx %*s %*s %*s %*s %n", &start, &end, &n) < 2 ||
-		    end <= addr || start >= addr + len || !n)
+		if (sscanf(line, "%llx-%llx %*s %*s %*s %llu %n", &start, &end,
+			   &ino, &n) < 3 || end <= addr || start >= addr + len ||
+		    !n)
 			continue;
 		file = line + n;
 		file[strcspn(file, "\n")] = '\0';
@@ -923,9 +935,8 @@ static void classify_exec_map(struct event *ev, const struct spec *s,
 		if (!op)
 			break;
 		op->modes = MODE_X;
+		op->kind = ops_mapped_kind(file, ino);
 		op->path = event_strdup(ev, file, strlen(file));
-		op->kind = strstr(file, " (deleted)") ? RESOLVED_OPAQUE
-						      : RESOLVED_FILE;
 	}
 	fclose(f);
 }

@@ -29,6 +29,8 @@ struct op {
 	const char *path;		/* fs, proc exec, net unix/abstract */
 	enum resolved_kind kind;
 	int resolve_err;		/* the kernel will fail: -errno */
+	bool via_fd;			/* fs: named by a descriptor number,
+					 * which the call reads again */
 
 	/* net */
 	unsigned net_op;		/* NET_* */
@@ -74,5 +76,10 @@ void ops_classify(struct event *ev, const struct ops_ctx *ctx,
 /* The name a proc exec rule knows a memfd by ("memfd:NAME"), from what
  * /proc shows of it ("/memfd:NAME (deleted)"); false for anything else. */
 bool ops_memfd_name(const char *target, char *out, size_t size);
+
+/* What a file mapped is, by the name and inode /proc/PID/maps shows:
+ * RESOLVED_OPAQUE for one deleted since ("NAME (deleted)", nameless like
+ * anonymous memory), unless a file of that very inode is called so. */
+enum resolved_kind ops_mapped_kind(const char *file, unsigned long long ino);
 
 #endif

@@ -463,6 +463,11 @@ struct verdict policy_judge(struct policy *p, const struct event *ev,
 	return v;
 }
 
+bool policy_judges_fds(const struct policy *p)
+{
+	return p && (policy_needs_paths(p) || policy_category_used(p, CAT_NET));
+}
+
 bool policy_needs_paths(const struct policy *p)
 {
 	unsigned i;
@@ -536,6 +541,11 @@ bool policy_category_used(const struct policy *p, enum pol_cat cat)
 	return false;
 }
 
+/* Traced when paths are judged: they may not replace a descriptor while
+ * a call judged on what it holds runs. */
+static const char *const fd_calls[] = {
+	"close", "close_range", "dup2", "dup3", NULL
+};
 static const char *const fs_calls[] = {
 	"open", "openat", "openat2", "creat", "execve", "execveat",
 	"truncate", "truncate64", "mkdir", "mkdirat", "mknod", "mknodat",
@@ -564,6 +574,7 @@ void policy_traceset_everything(struct traceset *ts)
 {
 	protection_traceset(ts);
 	add_names(ts, fs_calls);
+	add_names(ts, fd_calls);
 	add_names(ts, mount_calls);
 	add_names(ts, net_calls);
 	add_names(ts, proc_calls);
@@ -578,6 +589,8 @@ void policy_traceset(const struct policy *p, struct traceset *ts)
 		add_names(ts, fs_calls);
 		add_names(ts, mount_calls);
 	}
+	if (policy_judges_fds(p))
+		add_names(ts, fd_calls);
 	if (policy_category_used(p, CAT_NET))
 		add_names(ts, net_calls);
 	if (policy_category_used(p, CAT_PROC))

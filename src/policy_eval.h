@@ -62,6 +62,11 @@ bool in_tracer_proc(const char *path);
  * other than allow)? */
 bool policy_category_used(const struct policy *p, enum pol_cat cat);
 
+/* Are calls judged on what a descriptor holds (fs rules on paths, net
+ * rules on the socket a listen binds)? Then descriptors may not be
+ * replaced while one runs: close, close_range, dup2, dup3 are traced. */
+bool policy_judges_fds(const struct policy *p);
+
 /* Does the fs or exec part of the policy need resolved paths? */
 bool policy_needs_paths(const struct policy *p);
 

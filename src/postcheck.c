@@ -8,9 +8,11 @@
 #include "postcheck.h"
 
 #include <errno.h>
+#include <linux/kcmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "decode.h"
@@ -20,11 +22,45 @@
 #include "tracer_int.h"
 #include "util.h"
 
+struct sharers {
+	pid_t pid;
+	const char *why;
+};
+
+/* Does process b share a's descriptor table or memory (CLONE_FILES,
+ * CLONE_VM without CLONE_THREAD)? Unknown (no kcmp) counts as yes. */
+static bool shares_with(pid_t a, pid_t b)
+{
+	long files = syscall(SYS_kcmp, a, b, KCMP_FILES, 0, 0);
+	long vm = syscall(SYS_kcmp, a, b, KCMP_VM, 0, 0);
+
+	return (files < 0 && errno == ENOSYS) || files == 0 || vm == 0;
+}
+
+static void kill_if_sharer(pid_t pid, void *value, void *arg)
+{
+	struct sharers *s = arg;
+	struct proc *p = value;
+
+	if (pid != s->pid && shares_with(s->pid, pid)) {
+		if (!p->killed_by)
+			p->killed_by = s->why;
+		kill(pid, SIGKILL);
+	}
+}
+
+/*
+ * The process, and every process sharing its descriptors or memory: what
+ * the call gave the one (a descriptor, a mapping), the others hold too,
+ * and could use before the kill reaches them if they were spared.
+ */
 static void kill_process(struct tracer *t, struct thread *th, const char *why)
 {
+	struct sharers s = { th->proc->pid, why };
+
 	th->proc->killed_by = why;
 	kill(th->proc->pid, SIGKILL);
-	(void)t;
+	pidmap_each(&t->procs, kill_if_sharer, &s);
 }
 
 static struct verdict judge_one(struct tracer *t, const struct event *ev,
@@ -44,19 +80,25 @@ static bool check_open(struct tracer *t, struct thread *th)
 	struct op op;
 	struct verdict v;
 
-	if (ev->err || ev->rval < 0 ||
-	    fd_target(ev->tid, (int)ev->rval, actual, sizeof(actual)) < 0)
+	bool unnamed;
+	int rc;
+
+	memset(&op, 0, sizeof(op));
+	if (ev->err || ev->rval < 0)
+		return false;
+	rc = resolve_fd(ev->tid, (int)ev->rval, actual, sizeof(actual), &op.kind);
+	/* A file another name we cannot tell reaches: refused. */
+	unnamed = rc == -EACCES;
+	if (rc < 0 && !unnamed)
 		return false;
 	if (th->post_path && strcmp(actual, th->post_path) == 0)
 		return false;
-	memset(&op, 0, sizeof(op));
 	op.cat = CAT_FS;
 	op.arg = op.dirfd_arg = -1;
 	op.modes = th->post_modes;
 	op.path = actual;
-	op.kind = actual[0] == '/' ? RESOLVED_FILE : RESOLVED_OPAQUE;
 	v = judge_one(t, ev, &op);
-	if (v.action < ACT_DENY)
+	if (v.action < ACT_DENY && !unnamed)
 		return false;
 	policy_log_violation(&t->audit->policy, ev, "opened another file than "
 			     "the one judged", th->post_path, actual,
@@ -142,8 +184,10 @@ static bool check_listen(struct tracer *t, struct thread *th)
 	return true;
 }
 
-/* The file mapped at addr in thread tid, from /proc/TID/maps, or false. */
-static bool mapped_file(pid_t tid, uint64_t addr, char *out, size_t size)
+/* The file mapped at addr in thread tid, from /proc/TID/maps, and what it
+ * is; or false. */
+static bool mapped_file(pid_t tid, uint64_t addr, char *out, size_t size,
+			enum resolved_kind *kind)
 {
 	char path[64], line[DECODE_PATH_MAX + 128];
 	bool found = false;
@@ -154,13 +198,14 @@ static bool mapped_file(pid_t tid, uint64_t addr, char *out, size_t size)
 	if (!f)
 		return false;
 	while (!found && fgets(line, sizeof(line), f)) {
-		unsigned long long start, end;
+		unsigned long long start, end, ino;
 		int n = 0;
 
-		if (sscanf(line, "%llx-%llx %*s %*s %*s %*s %n", &start, &end,
-			   &n) < 2 || !n || addr < start || addr >= end)
+		if (sscanf(line, "%llx-%llx %*s %*s %*s %llu %n", &start, &end,
+			   &ino, &n) < 3 || !n || addr < start || addr >= end)
 			continue;
 		line[strcspn(line, "\n")] = '\0';
+		*kind = ops_mapped_kind(line + n, ino);
 		snprintf(out, size, "%s", line + n);
 		found = true;
 	}
@@ -180,17 +225,16 @@ static bool check_map(struct tracer *t, struct thread *th)
 	struct op op;
 	struct verdict v;
 
+	memset(&op, 0, sizeof(op));
 	if (ev->err || !th->post_path ||
-	    !mapped_file(ev->tid, (uint64_t)ev->rval, actual, sizeof(actual)) ||
+	    !mapped_file(ev->tid, (uint64_t)ev->rval, actual, sizeof(actual),
+			 &op.kind) ||
 	    strcmp(actual, th->post_path) == 0)
 		return false;
-	memset(&op, 0, sizeof(op));
 	op.cat = CAT_FS;
 	op.arg = op.dirfd_arg = -1;
 	op.modes = MODE_X;
 	op.path = actual;
-	op.kind = actual[0] == '/' && !strstr(actual, " (deleted)")
-			  ? RESOLVED_FILE : RESOLVED_OPAQUE;
 	v = judge_one(t, ev, &op);
 	if (v.action < ACT_DENY)
 		return false;

@@ -103,30 +103,65 @@ static int link_target(const char *cand, pid_t tid, pid_t tgid, char *out,
 	return 0;
 }
 
-/* Is target, read from a link in /proc (a "magic" link such as
- * /proc/PID/fd/N), something without a path: "pipe:[12]", "socket:[3]",
- * "anon_inode:...", or a file since deleted? */
-static bool opaque(const char *link, const char *target)
+int resolve_magic(const char *link, const char *target,
+		  enum resolved_kind *kind)
 {
-	size_t n = strlen(target);
+	struct stat obj, named;
 
-	if (strncmp(link, "/proc/", 6) != 0)
-		return false;
-	/* A relative target ("self/mounts") is an ordinary link. */
-	return strstr(target, ":[") || strncmp(target, "anon_inode:", 11) == 0 ||
-	       strncmp(target, "/memfd:", 7) == 0 ||
-	       (target[0] == '/' && n > 10 &&
-		strcmp(target + n - 10, " (deleted)") == 0);
+	if (stat(link, &obj) < 0)
+		return -errno;
+	/* "pipe:[12]", "socket:[3]", "anon_inode:[...]", "net:[...]" */
+	if (target[0] != '/') {
+		*kind = RESOLVED_OPAQUE;
+		return 0;
+	}
+	/* The name /proc shows is the object's own: a path like any. */
+	if (lstat(target, &named) == 0 && named.st_dev == obj.st_dev &&
+	    named.st_ino == obj.st_ino) {
+		*kind = RESOLVED_FILE;
+		return 0;
+	}
+	/* No name reaches it any more: deleted, or a memfd. */
+	if (obj.st_nlink == 0) {
+		*kind = RESOLVED_OPAQUE;
+		return 0;
+	}
+	/* Another name reaches it, one we cannot tell ("NAME (deleted)"
+	 * after an unlink of one of its links, a file moved away). */
+	return -EACCES;
+}
+
+/* The magic link of descriptor fd of tid (AT_FDCWD: its cwd). */
+static void fd_link(pid_t tid, int fd, char *link, size_t size)
+{
+	if (fd == AT_FDCWD)
+		snprintf(link, size, "/proc/%d/cwd", (int)tid);
+	else
+		snprintf(link, size, "/proc/%d/fd/%d", (int)tid, fd);
+}
+
+int resolve_fd(pid_t tid, int fd, char *out, size_t outlen,
+	       enum resolved_kind *kind)
+{
+	char link[64];
+	long n = fd_target(tid, fd, out, outlen);
+
+	if (n < 0)
+		return n == -ENOENT ? -EBADF : (int)n;
+	fd_link(tid, fd, link, sizeof(link));
+	return resolve_magic(link, out, kind);
 }
 
 /* The directory a relative path starts from: cwd or dirfd's target. */
 static int start_dir(pid_t tid, int dirfd, char *cur, size_t size)
 {
-	long n = fd_target(tid, dirfd, cur, size);
+	enum resolved_kind kind;
+	int rc = resolve_fd(tid, dirfd, cur, size, &kind);
 
-	if (n < 0)
-		return n == -ENOENT ? -EBADF : (int)n;
-	if (opaque("/proc/", cur))
+	if (rc < 0)
+		return rc;
+	/* A directory since deleted holds nothing. */
+	if (kind == RESOLVED_OPAQUE)
 		return dirfd == AT_FDCWD ? -ENOENT : -ENOTDIR;
 	return 0;
 }
@@ -270,11 +305,18 @@ static int follow_link(struct walk *w, struct rest *rest, const char *cand,
 	rc = link_target(cand, tid, tgid, target, sizeof(target));
 	if (rc < 0)
 		return rc;
-	if (opaque(cand, target)) {
-		if (!last)
-			return -ENOTDIR;
-		snprintf(w->cur, sizeof(w->cur), "%s", target);
-		return 1;
+	if (magic) {
+		enum resolved_kind kind;
+
+		rc = resolve_magic(cand, target, &kind);
+		if (rc < 0)
+			return rc;
+		if (kind == RESOLVED_OPAQUE) {
+			if (!last)
+				return -ENOTDIR;
+			snprintf(w->cur, sizeof(w->cur), "%s", target);
+			return 1;
+		}
 	}
 	/* The kernel refuses a jump to a root it has not yet looked up (it
 	 * does so for an absolute path or a "..") under RESOLVE_NO_XDEV. */
@@ -296,12 +338,10 @@ static int resolve_empty(pid_t tid, int dirfd, char *out, size_t outlen,
 			 enum resolved_kind *kind)
 {
 	char cur[WORK_MAX];
-	long n = fd_target(tid, dirfd, cur, sizeof(cur));
+	int rc = resolve_fd(tid, dirfd, cur, sizeof(cur), kind);
 
-	if (n < 0)
-		return n == -ENOENT ? -EBADF : (int)n;
-	if (opaque("/proc/", cur))
-		*kind = RESOLVED_OPAQUE;
+	if (rc < 0)
+		return rc;
 	if ((size_t)snprintf(out, outlen, "%s", cur) >= outlen)
 		return -ENAMETOOLONG;
 	return 0;

@@ -45,4 +45,20 @@ int resolve_path(pid_t tid, pid_t tgid, int dirfd, const char *path,
 		 unsigned how, char *out, size_t outlen,
 		 enum resolved_kind *kind);
 
+/*
+ * What the magic link at link (such as /proc/PID/fd/N), whose readlink is
+ * target, reaches: the object at that very path (RESOLVED_FILE), or one
+ * no name reaches (RESOLVED_OPAQUE: a pipe, a socket, a deleted file, a
+ * memfd). The name /proc shows is checked against the object (device and
+ * inode), since a file may be named "x (deleted)" or "pipe:[1]". Returns
+ * 0, -EACCES when another name we cannot tell reaches it, or -errno.
+ */
+int resolve_magic(const char *link, const char *target,
+		  enum resolved_kind *kind);
+
+/* Descriptor fd of tid (AT_FDCWD: its working directory): its path in out
+ * and what it is, as resolve_magic says. Returns 0, -EBADF or -errno. */
+int resolve_fd(pid_t tid, int fd, char *out, size_t outlen,
+	       enum resolved_kind *kind);
+
 #endif

@@ -3,14 +3,17 @@
 # the check of a call and the call.
 # 1. mmap PROT_EXEC of a descriptor that holds by turns an allowed file
 #    (a) and one whose x the policy refuses (b): b is never mapped and
-#    used. Each mmap is refused (b held at the check) or, when b came in
-#    after the check, the process is killed at the exit of the mmap,
-#    before it can use the mapping: security.violations names a and b.
+#    used. Each mmap is refused (b held at the check); no descriptor is
+#    replaced while it runs. Were b to come in after the check, the
+#    process would be killed at the exit of the mmap, before it could
+#    use the mapping, with a violation naming a and b.
 # 2. listen on a descriptor that holds by turns a socket bound to
 #    127.0.0.1 and one never bound, where binds go only to the loopback:
-#    no unbound socket gets a port unjudged. A listen judged on the bound
-#    socket that reached the unbound one kills the process at its exit.
+#    no unbound socket gets a port unjudged (no descriptor is replaced
+#    while a listen runs; one that were would kill the process).
 # 3. A deleted file mapped whose old name is now a FIFO: no hang.
+# 4. /proc/self/fd/N swapped between a pipe and a protected file under
+#    truncate, chmod and a reopen for writing: the file is untouched.
 # Controls: under gobox-strace without a policy, b does get mapped (else
 # the mmap part is skipped); unbound sockets getting a port there is
 # rare and only noted.
@@ -91,9 +94,28 @@ for run in 1 2 3; do
 			(.security.violations | length) == 1 and
 			.security.violations[0].violation ==
 			  "listened on another socket than the one judged" and
-			(.security.violations[0].judged | startswith("127.0.0.1 port ")) and
 			(.security.violations[0].actual | startswith("0.0.0.0 port "))'
 	fi
+done
+
+# 4. /proc/self/fd/10 swapped between a pipe and a file the policy keeps
+#    from being written or changed, under truncate, chmod and an open
+#    O_WRONLY|O_TRUNC: the file keeps its size and mode. (While a call
+#    is judged on what a descriptor holds, no descriptor is replaced.)
+echo data >"$D/ro"
+chmod 0644 "$D/ro"
+printf 'default fs allow\nfs deny w,m %s\n' "$D/ro" >"$TMP/policy"
+for op in truncate chmod reopen; do
+	gobox_within 120 "$PROGS/policy_race_fd" procfd "$D/ro" $op 2000 >"$TMP/control"
+	echo "note: procfd $op control: $(tr '\n' ' ' <"$TMP/control") $(stat -c '%s %a' "$D/ro")"
+	echo data >"$D/ro"
+	chmod 0644 "$D/ro"
+	gobox_within 120 --policy "$TMP/policy" "$PROGS/policy_race_fd" procfd "$D/ro" $op 2000 >"$TMP/out"
+	check_valid
+	echo "note: procfd $op policy: status $STATUS $(tr '\n' ' ' <"$TMP/out")"
+	expect_eq "$(stat -c '%s %a' "$D/ro")" "5 644" "procfd $op: size and mode of the file"
+	expect_eq "$(cat "$D/ro")" data "procfd $op: content of the file"
+	check '(.security.violations | length) == 0' "procfd $op: no violation needed"
 done
 
 # 3. The name /proc gives a deleted file's descriptor ("NAME (deleted)")

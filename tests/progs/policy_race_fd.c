@@ -12,6 +12,12 @@
  *        calls listen on it, N times (a new unbound socket each time).
  *        Prints "autobound=N" (unbound sockets that got a port),
  *        "listened=N" and "refused=N".
+ *        policy_race_fd procfd FILE OP N
+ *        A thread puts by turns a pipe and FILE (opened read-only) on
+ *        descriptor 10 while the main thread calls OP on
+ *        "/proc/self/fd/10" N times: truncate (truncate to 0), chmod
+ *        (mode 04777) or reopen (open O_WRONLY|O_TRUNC, then write "x").
+ *        Prints "done=N" (calls that worked) and "refused=N".
  *        policy_race_fd fifo-name DIR
  *        maps PROT_EXEC a deleted file whose old name, with the
  *        " (deleted)" /proc adds, is now a FIFO; prints "mapped ok" or
@@ -118,6 +124,46 @@ static int race_listen(int n)
 	return 0;
 }
 
+/* What /proc/self/fd/10 reaches is swapped under the call. */
+static int race_procfd(const char *file, const char *what, int n)
+{
+	const char *path = "/proc/self/fd/10";
+	int p[2], f = open(file, O_RDONLY | O_CLOEXEC), i, done = 0, refused = 0;
+	pthread_t th;
+
+	if (f < 0 || pipe2(p, O_CLOEXEC) < 0)
+		return 1;
+	target = 10;
+	dup2(p[0], target);
+	atomic_store(&one, p[0]);
+	atomic_store(&two, f);
+	pthread_create(&th, NULL, swapper, NULL);
+	for (i = 0; i < n; i++) {
+		long rc;
+
+		if (strcmp(what, "truncate") == 0) {
+			rc = truncate(path, 0);
+		} else if (strcmp(what, "chmod") == 0) {
+			rc = chmod(path, 04777);
+		} else {
+			rc = open(path, O_WRONLY | O_TRUNC | O_NONBLOCK | O_CLOEXEC);
+			if (rc >= 0) {
+				if (write((int)rc, "x", 1) < 0)
+					rc = -1;
+				close((int)(rc < 0 ? 0 : rc));
+			}
+		}
+		if (rc < 0)
+			refused++;
+		else
+			done++;
+	}
+	atomic_store(&stop, 1);
+	pthread_join(th, NULL);
+	printf("done=%d\nrefused=%d\n", done, refused);
+	return 0;
+}
+
 /* A reader of the descriptor's name (rather than of the descriptor)
  * would block on the FIFO. */
 static int fifo_name(const char *dir)
@@ -144,9 +190,11 @@ int main(int argc, char **argv)
 		return race_mmap(argv[2], atoi(argv[3]));
 	if (argc == 3 && strcmp(argv[1], "listen") == 0)
 		return race_listen(atoi(argv[2]));
+	if (argc == 5 && strcmp(argv[1], "procfd") == 0)
+		return race_procfd(argv[2], argv[3], atoi(argv[4]));
 	if (argc == 3 && strcmp(argv[1], "fifo-name") == 0)
 		return fifo_name(argv[2]);
 	fprintf(stderr, "usage: policy_race_fd mmap DIR N | listen N | "
-		"fifo-name DIR\n");
+		"procfd FILE OP N | fifo-name DIR\n");
 	return 2;
 }
