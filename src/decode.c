@@ -60,6 +60,14 @@ static void decode_arg(struct event *ev, unsigned i)
 	}
 }
 
+/* open, openat, openat2 and creat: a path in, a new descriptor out. */
+static bool opens_fd(const struct event *ev)
+{
+	return event_arg(ev, ARG_PATH, 0) &&
+	       (event_arg(ev, ARG_OFLAGS, 0) || event_arg(ev, ARG_OPEN_HOW, 0) ||
+		strcmp(ev->desc->name, "creat") == 0);
+}
+
 void decode_entry(struct event *ev)
 {
 	unsigned i;
@@ -78,14 +86,8 @@ void decode_entry(struct event *ev)
 	for (i = 0; i < ev->desc->nargs; i++)
 		if (ev->v[i].status == VAL_OK)
 			decode_arg(ev, i);
-}
-
-/* open, openat, openat2 and creat: a path in, a new descriptor out. */
-static bool opens_fd(const struct event *ev)
-{
-	return event_arg(ev, ARG_PATH, 0) &&
-	       (event_arg(ev, ARG_OFLAGS, 0) || event_arg(ev, ARG_OPEN_HOW, 0) ||
-		strcmp(ev->desc->name, "creat") == 0);
+	if (opens_fd(ev))
+		decode_open_existed(ev);
 }
 
 /* clone, clone3, fork and vfork: the parent learns the new task's id. */
@@ -97,12 +99,35 @@ static bool creates_task(const struct event *ev)
 	       strcmp(ev->desc->name, "vfork") == 0;
 }
 
+/* Calls that change the file a descriptor (argument 0) refers to: the
+ * files section names that file. utimensat does with a NULL path. */
+static bool changes_fd_file(const struct event *ev)
+{
+	static const char *const names[] = {
+		"ftruncate", "ftruncate64", "fchmod", "fchown", "fchown32",
+		"fsetxattr", "fremovexattr", NULL
+	};
+	const char *const *n;
+
+	if (strncmp(ev->desc->name, "utimensat", 9) == 0)
+		return ev->v[1].status == VAL_NULL;
+	for (n = names; *n; n++)
+		if (strcmp(*n, ev->desc->name) == 0)
+			return true;
+	return false;
+}
+
 void decode_exit(struct event *ev)
 {
-	if (!ev->desc || ev->err)
+	if (!ev->desc)
+		return;
+	decode_socket_exit(ev);
+	if (ev->err)
 		return;
 	if (opens_fd(ev))
 		decode_fd_path(ev);
 	else if (creates_task(ev) && ev->rval > 0)
 		ev->child = (pid_t)ev->rval;
+	else if (changes_fd_file(ev))
+		decode_fd_arg_path(ev, 0);
 }

@@ -37,6 +37,18 @@ void decode_path(struct event *ev, unsigned i);
 void decode_str(struct event *ev, unsigned i);
 void decode_open_how(struct event *ev, unsigned i);
 void decode_fd_path(struct event *ev);
+
+/* What descriptor argument i refers to, into ev->fd_path. */
+void decode_fd_arg_path(struct event *ev, unsigned i);
+
+/* O_CREAT without O_EXCL: whether the file is there before the call (it
+ * is then not created), into ev->existed. */
+void decode_open_existed(struct event *ev);
+
+/* At the exit stop of socket calls and of reads and writes: the socket
+ * used, accept's new peer, recvfrom's source, sendmmsg's and recvmmsg's
+ * byte counts. */
+void decode_socket_exit(struct event *ev);
 void decode_sockaddr(struct event *ev, unsigned i);
 void decode_msghdr(struct event *ev, unsigned i);
 void decode_mmsghdr(struct event *ev, unsigned i);

@@ -6,6 +6,7 @@
 #include <linux/openat2.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ucopy.h"
@@ -170,14 +171,48 @@ void decode_open_how(struct event *ev, unsigned i)
 	v->u.how->resolve = how.resolve;
 }
 
-void decode_fd_path(struct event *ev)
+static void fd_path_of(struct event *ev, int fd)
 {
 	char buf[DECODE_PATH_MAX];
 	long n;
 
-	if (ev->rval < 0 || ev->rval > INT32_MAX)
+	if (fd < 0)
 		return;
-	n = fd_target(ev->tid, (int)ev->rval, buf, sizeof(buf));
+	n = fd_target(ev->tid, fd, buf, sizeof(buf));
 	if (n >= 0)
 		ev->fd_path = event_strdup(ev, buf, (size_t)n);
+}
+
+void decode_fd_path(struct event *ev)
+{
+	if (ev->rval >= 0 && ev->rval <= INT32_MAX)
+		fd_path_of(ev, (int)ev->rval);
+}
+
+void decode_fd_arg_path(struct event *ev, unsigned i)
+{
+	fd_path_of(ev, arg_int(ev->args[i]));
+}
+
+void decode_open_existed(struct event *ev)
+{
+	const struct arg_value *path = event_arg(ev, ARG_PATH, 0);
+	const struct arg_value *fl = event_arg(ev, ARG_OFLAGS, 0);
+	const struct arg_value *how = event_arg(ev, ARG_OPEN_HOW, 0);
+	char buf[DECODE_PATH_MAX + 64];
+	uint64_t flags = O_CREAT;	/* creat */
+	struct stat st;
+
+	if (fl)
+		flags = (uint32_t)fl->raw;
+	else if (how)
+		flags = how->u.how && how->status == VAL_OK ? how->u.how->flags : 0;
+	if (!(flags & O_CREAT) || (flags & O_EXCL) || !path ||
+	    !path->u.str.resolved)
+		return;
+	/* Through the thread's root: it may be chrooted. O_CREAT follows a
+	 * symlink in the last component, and so does stat. */
+	snprintf(buf, sizeof(buf), "/proc/%d/root%s", (int)ev->tid,
+		 path->u.str.resolved);
+	ev->existed = stat(buf, &st) == 0;
 }

@@ -11,8 +11,10 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <unistd.h>
 
 #include "syscalls.h"
+#include "tracee_socket.h"
 #include "ucopy.h"
 #include "util.h"
 
@@ -68,12 +70,15 @@ static void sockaddr_parse(struct event *ev, struct sockaddr_info *sa,
 	}
 }
 
+static enum value_status store_sockaddr(struct event *ev,
+					const struct sockaddr_storage *ss,
+					size_t len, struct sockaddr_info **out);
+
 /* Read and parse a socket address of len bytes at addr. */
 static enum value_status read_sockaddr(struct event *ev, uint64_t addr,
 				       uint64_t len, struct sockaddr_info **out)
 {
 	struct sockaddr_storage ss;
-	struct sockaddr_info *sa;
 
 	*out = NULL;
 	if (!addr)
@@ -85,14 +90,23 @@ static enum value_status read_sockaddr(struct event *ev, uint64_t addr,
 	memset(&ss, 0, sizeof(ss));
 	if (ucopy(ev->tid, addr, &ss, (size_t)len) < 0)
 		return VAL_EFAULT;
+	return store_sockaddr(ev, &ss, (size_t)len, out);
+}
+
+/* Keep len bytes of a socket address in the event, parsed. */
+static enum value_status store_sockaddr(struct event *ev,
+					const struct sockaddr_storage *ss,
+					size_t len, struct sockaddr_info **out)
+{
+	struct sockaddr_info *sa;
+
 	sa = event_alloc(ev, sizeof(*sa));
 	if (!sa)
 		return VAL_UNREAD;
 	memset(sa, 0, sizeof(*sa));
-	sockaddr_parse(ev, sa, (const unsigned char *)&ss, (size_t)len);
-	sa->raw = (const unsigned char *)event_strdup(ev, (const char *)&ss,
-						      (size_t)len);
-	sa->raw_len = sa->raw ? (size_t)len : 0;
+	sockaddr_parse(ev, sa, (const unsigned char *)ss, len);
+	sa->raw = (const unsigned char *)event_strdup(ev, (const char *)ss, len);
+	sa->raw_len = sa->raw ? len : 0;
 	*out = sa;
 	return VAL_OK;
 }
@@ -289,5 +303,112 @@ void decode_socketcall(struct event *ev)
 		ev->v[i].type = i < desc->nargs ? desc->arg[i] : ARG_NONE;
 		ev->v[i].raw = sub[i];
 		ev->v[i].status = bad ? VAL_EFAULT : VAL_OK;
+	}
+}
+
+/* --- at the exit stop ----------------------------------------------------- */
+
+/* The inode of the socket fd refers to ("socket:[N]"), or 0. */
+static uint64_t socket_inode(pid_t tid, int fd)
+{
+	char buf[64];
+	unsigned long long ino;
+
+	if (fd < 0 || fd_target(tid, fd, buf, sizeof(buf)) < 0 ||
+	    sscanf(buf, "socket:[%llu]", &ino) != 1)
+		return 0;
+	return ino;
+}
+
+/* The peer of the tracee's socket fd, read through a copy of it. */
+static void peer_of(struct event *ev, int fd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	int copy = tracee_fd_dup(ev->pid, fd), rc;
+
+	if (copy < 0)
+		return;
+	memset(&ss, 0, sizeof(ss));
+	rc = getpeername(copy, (struct sockaddr *)&ss, &len);
+	close(copy);
+	if (rc == 0 && len >= sizeof(sa_family_t))
+		store_sockaddr(ev, &ss, len, &ev->peer);
+}
+
+/* recvfrom: the source address the kernel wrote, when asked for. */
+static void recvfrom_source(struct event *ev)
+{
+	uint64_t addr = arg_ptr(ev, ev->args[4]);
+	uint64_t lenp = arg_ptr(ev, ev->args[5]);
+	uint32_t len;
+
+	if (!addr || !lenp || ucopy(ev->tid, lenp, &len, sizeof(len)) < 0)
+		return;
+	read_sockaddr(ev, addr, len, &ev->peer);
+}
+
+/* sendmmsg, recvmmsg: the msg_len of each message done. */
+static void mmsg_bytes(struct event *ev)
+{
+	uint64_t addr = arg_ptr(ev, ev->args[1]);
+	bool wide = abi_ptr_size(ev->abi) == 8;
+	size_t stride = wide ? 64 : 32, hdr = wide ? 56 : 28;
+	int64_t k;
+
+	for (k = 0; addr && k < ev->rval && k < 1024; k++) {
+		uint32_t len;
+
+		if (ucopy(ev->tid, addr + (uint64_t)k * stride + hdr, &len,
+			  sizeof(len)) < 0)
+			break;
+		ev->mmsg_bytes += len;
+	}
+}
+
+/* Calls that move bytes through a descriptor (argument 0): always a
+ * socket's (send, recv...), or maybe one (read, write, readv, writev:
+ * looked at only when ev->rw_socket says so). */
+static bool moves_bytes(const struct event *ev)
+{
+	static const char *const names[] = {
+		"send", "recv", "sendto", "recvfrom", "sendmsg", "recvmsg",
+		"sendmmsg", "recvmmsg", NULL
+	};
+	const char *name = ev->desc->name;
+	const char *const *n;
+
+	if (!strcmp(name, "read") || !strcmp(name, "write") ||
+	    !strcmp(name, "readv") || !strcmp(name, "writev"))
+		return ev->rw_socket;
+	for (n = names; *n; n++)
+		if (strcmp(*n, name) == 0)
+			return true;
+	return false;
+}
+
+void decode_socket_exit(struct event *ev)
+{
+	const char *name = ev->desc->name;
+	int fd = arg_int(ev->args[0]);
+
+	if (strcmp(name, "connect") == 0) {
+		if (!ev->err || ev->err == EINPROGRESS)
+			ev->sock_ino = socket_inode(ev->tid, fd);
+	} else if (strncmp(name, "accept", 6) == 0) {
+		if (ev->err || ev->rval < 0 || ev->rval > INT32_MAX)
+			return;
+		ev->sock_ino = socket_inode(ev->tid, (int)ev->rval);
+		if (ev->sock_ino)
+			peer_of(ev, (int)ev->rval);
+	} else if (!ev->err && ev->rval > 0 && moves_bytes(ev)) {
+		/* One readlink tells a socket from a file or a pipe. */
+		ev->sock_ino = socket_inode(ev->tid, fd);
+		if (!ev->sock_ino)
+			return;
+		if (strcmp(name, "recvfrom") == 0)
+			recvfrom_source(ev);
+		else if (strstr(name, "mmsg"))
+			mmsg_bytes(ev);
 	}
 }

@@ -98,6 +98,8 @@ struct event {
 	pid_t pid;			/* thread group id */
 	uint8_t abi;			/* enum abi */
 	bool counted;			/* in the selected trace set */
+	bool noted;			/* wanted by the files or network
+					 * sections even when not counted */
 	bool finished;			/* the exit stop was seen */
 	bool via_socketcall;		/* i386 socketcall decoded as its sub-call */
 	int nr;				/* number in its ABI, x32 bit cleared */
@@ -109,7 +111,19 @@ struct event {
 	int64_t rval;			/* result when finished and not an error */
 	int err;			/* errno when finished with an error */
 	pid_t child;			/* clone family: the new task's id */
-	const char *fd_path;		/* opens: what the new fd refers to */
+	const char *fd_path;		/* opens: what the new fd refers to;
+					 * ftruncate, fchmod...: what fd 0 is */
+	bool existed;			/* O_CREAT opens: the file was there
+					 * at the entry stop */
+	uint64_t sock_ino;		/* the socket the call used (connect,
+					 * accept's new one, sends, receives,
+					 * reads, writes), or 0 */
+	struct sockaddr_info *peer;	/* accept: the new peer; recvfrom:
+					 * the source, when read */
+	uint64_t mmsg_bytes;		/* sendmmsg, recvmmsg: bytes moved */
+	bool rw_socket;			/* set before the exit stop is decoded:
+					 * look whether the fd of a read or
+					 * write is a socket */
 	/* Memory an argument points at, read once to be judged: pinned as
 	 * it is (fcntl F_SETOWN_EX, ioctl FIOSETOWN). */
 	const unsigned char *pin_raw;
