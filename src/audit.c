@@ -12,6 +12,22 @@ void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max)
 	a->events_max = events_max;
 	a->events = json_object_new_array();
 	policy_log_init(&a->policy);
+	files_init(&a->files, FILES_MAX_PATHS, FILES_MAX_RENAMES);
+	netlog_init(&a->net);
+}
+
+void audit_summaries(struct audit *a, const struct event *ev)
+{
+	if (!ev->finished)
+		return;
+	files_note(&a->files, ev);
+	netlog_note(&a->net, ev);
+}
+
+void audit_summary_traceset(struct traceset *ts)
+{
+	files_traceset(ts);
+	netlog_traceset(ts);
 }
 
 void audit_syscall(struct audit *a, struct proc *p, const struct event *ev)
@@ -52,4 +68,6 @@ void audit_free(struct audit *a)
 	json_object_put(a->events);
 	a->events = NULL;
 	policy_log_free(&a->policy);
+	files_free(&a->files);
+	netlog_free(&a->net);
 }

@@ -6,6 +6,8 @@
 #include <stdint.h>
 
 #include "event.h"
+#include "files.h"
+#include "netlog.h"
 #include "policy_log.h"
 #include "proc.h"
 #include "tally.h"
@@ -18,6 +20,8 @@ struct audit {
 	unsigned events_max;
 	uint64_t events_seen;		/* every traced call, kept or not */
 	struct policy_log policy;	/* what the policy decided */
+	struct files_log files;		/* every file touched */
+	struct netlog net;		/* every peer reached */
 };
 
 void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max);
@@ -27,6 +31,15 @@ void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max);
  * finish (its thread died in it).
  */
 void audit_syscall(struct audit *a, struct proc *p, const struct event *ev);
+
+/*
+ * Take in a call that finished, counted or only noted (trapped for the
+ * files and network sections): every one, not only the events kept.
+ */
+void audit_summaries(struct audit *a, const struct event *ev);
+
+/* Add to ts the calls the files and network sections need to see. */
+void audit_summary_traceset(struct traceset *ts);
 
 /* Order every table for the reports: most called first. */
 void audit_sort(struct audit *a);

@@ -347,6 +347,10 @@ struct json_object *report_json(const struct run_result *r)
 	json_set(o, "processes", processes_json(r));
 	json_set(o, "syscalls", syscalls_json(r));
 	json_set(o, "events", events_json(r));
+	json_set(o, "files", files_json(&r->audit.files, r->audit.start_ns,
+					&r->opt->trace));
+	json_set(o, "network", netlog_json(&r->audit.net, r->audit.start_ns,
+					   &r->opt->trace));
 	json_set(o, "policy", policy_log_json(&r->audit.policy, r->policy));
 	json_set(o, "security", security_json(r));
 	return o;

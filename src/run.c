@@ -38,6 +38,8 @@ static int build_filter(const struct run_result *r, struct filter *f,
 	traceset_merge(&trapped, &r->opt->trace);
 	traceset_add_name(&trapped, "execve");
 	traceset_add_name(&trapped, "execveat");
+	/* The files and network sections see these whatever -e says. */
+	traceset_merge(&trapped, &r->tracer.noted);
 	protection_traceset(&trapped);
 	if (r->policy)
 		policy_traceset(r->policy, &trapped);

@@ -33,6 +33,8 @@ void tracer_init(struct tracer *t, struct audit *a,
 	memset(t, 0, sizeof(*t));
 	t->audit = a;
 	t->counted = counted;
+	traceset_init(&t->noted);
+	audit_summary_traceset(&t->noted);
 	t->policy = policy;
 	t->ops_ctx.tracer = getpid();
 	t->ops_ctx.tracer_pgrp = getpgrp();
@@ -95,6 +97,8 @@ void event_done(struct tracer *t, struct thread *th)
 	th->ev = NULL;
 	if (ev->counted)
 		audit_syscall(t->audit, th->proc, ev);
+	if (ev->counted || ev->noted)
+		audit_summaries(t->audit, ev);
 	/* The spare list is threaded through the buffers of unused events. */
 	*(struct event **)ev->buf = t->spare;
 	t->spare = ev;
@@ -275,6 +279,7 @@ void tracer_free(struct tracer *t)
 	pidmap_free(&t->mms);
 	pidmap_free(&t->procs);
 	pidmap_free(&t->unlinked);
+	traceset_free(&t->noted);
 	while ((ev = t->spare)) {
 		t->spare = *(struct event **)ev->buf;
 		free(ev);

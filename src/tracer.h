@@ -34,6 +34,10 @@ enum kill_reason {
 struct tracer {
 	struct audit *audit;
 	const struct traceset *counted;	/* what the user asked to trace */
+	struct traceset noted;		/* what the files and network
+					 * sections need besides */
+	bool sockets_tied;		/* a connect or accept succeeded: reads
+					 * and writes may be on sockets */
 	struct pidmap threads;		/* tid -> struct thread, alive */
 	struct pidmap procs;		/* pid -> struct proc, alive */
 	struct pidmap unlinked;		/* tid -> struct proc: ended before

@@ -1,5 +1,6 @@
 /* tracer_syscall.c - a traced call enters (seccomp stop) and returns */
 #include <errno.h>
+#include <string.h>
 #include <linux/audit.h>
 #include <sys/ptrace.h>
 
@@ -48,6 +49,13 @@ static bool is_exec(const struct event *ev)
 	return ev->desc && event_arg(ev, ARG_ARGV, 0);
 }
 
+/* Is the call in the set (an i386 socketcall by its sub-call's name)? */
+static bool in_set(const struct traceset *ts, const struct event *ev)
+{
+	return traceset_has(ts, ev->abi, (unsigned)ev->nr) ||
+	       (ev->via_socketcall && traceset_has_name(ts, ev->name));
+}
+
 void on_syscall_entry(struct tracer *t, struct thread *th)
 {
 	struct __ptrace_syscall_info info;
@@ -64,12 +72,12 @@ void on_syscall_entry(struct tracer *t, struct thread *th)
 	event_start(t, th, ev, &info);
 	t->abi_calls[ev->abi]++;
 	decode_entry(ev);
-	ev->counted = traceset_has(t->counted, ev->abi, (unsigned)ev->nr) ||
-		      (ev->via_socketcall && traceset_has_name(t->counted, ev->name));
+	ev->counted = in_set(t->counted, ev);
+	ev->noted = in_set(&t->noted, ev);
 	/* Before its first exec the first process runs our code, not the
 	 * program's: only the exec itself belongs to the program. */
 	if (th->proc->pid == t->root_pid && !t->root_exec_done && !is_exec(ev))
-		ev->counted = false;
+		ev->counted = ev->noted = false;
 	th->ev = ev;
 	if (enforce_entry(t, th))
 		return;
@@ -82,8 +90,9 @@ void entry_go_on(struct tracer *t, struct thread *th)
 
 	/* Calls trapped only for our own bookkeeping (exec, protections)
 	 * need no exit stop, unless their arguments were pinned, or it is
-	 * the first exec, whose failure we must report. */
-	if (!ev->counted && !th->in_syscall &&
+	 * the first exec, whose failure we must report. The files and
+	 * network sections need the result of the calls they note. */
+	if (!ev->counted && !ev->noted && !th->in_syscall &&
 	    !(is_exec(ev) && !t->root_exec_done && th->proc->pid == t->root_pid)) {
 		event_done(t, th);
 		resume(th, 0);
@@ -127,7 +136,14 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 		ev->err = (int)-info.exit.rval;
 	else
 		ev->rval = info.exit.rval;
+	/* A read or write is looked at (one readlink) to tell whether it
+	 * moved bytes on a socket only once the run has connected or
+	 * accepted one: a program without sockets pays nothing. */
+	ev->rw_socket = t->sockets_tied;
 	decode_exit(ev);
+	if (ev->sock_ino && ev->desc && (!strcmp(ev->desc->name, "connect") ||
+					 !strncmp(ev->desc->name, "accept", 6)))
+		t->sockets_tied = true;
 	if (postcheck_exit(t, th)) {
 		/* Killed: the thread will not run again. */
 		event_done(t, th);
