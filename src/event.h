@@ -93,7 +93,8 @@ struct arg_value {
 #define EVENT_BUF_SIZE (40 * 1024)
 
 struct event {
-	uint64_t seq;			/* order of entry, from 1 */
+	uint64_t seq;			/* order of entry among the counted
+					 * calls, from 1; 0 when not counted */
 	pid_t tid;
 	pid_t pid;			/* thread group id */
 	uint8_t abi;			/* enum abi */

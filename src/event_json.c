@@ -274,7 +274,8 @@ struct json_object *event_json(const struct event *ev, uint64_t base_ns)
 	struct json_object *args = json_object_new_array();
 	unsigned i;
 
-	json_set_uint(o, "seq", ev->seq);
+	if (ev->seq)
+		json_set_uint(o, "seq", ev->seq);
 	json_set_double(o, "time_ms", (ev->entry_ns - base_ns) / 1e6, 3);
 	json_set_int(o, "pid", ev->pid);
 	json_set_int(o, "tid", ev->tid);

@@ -111,7 +111,8 @@ void event_discard(struct tracer *t, struct thread *th)
 	if (!ev)
 		return;
 	th->ev = NULL;
-	t->seq--;
+	if (ev->seq)
+		t->seq--;
 	*(struct event **)ev->buf = t->spare;
 	t->spare = ev;
 }

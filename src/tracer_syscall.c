@@ -78,6 +78,12 @@ void on_syscall_entry(struct tracer *t, struct thread *th)
 	 * program's: only the exec itself belongs to the program. */
 	if (th->proc->pid == t->root_pid && !t->root_exec_done && !is_exec(ev))
 		ev->counted = ev->noted = false;
+	/* The events are numbered among the traced calls only: the calls
+	 * trapped for protections or the summaries take no number. */
+	if (!ev->counted) {
+		t->seq--;
+		ev->seq = 0;
+	}
 	th->ev = ev;
 	if (enforce_entry(t, th))
 		return;
