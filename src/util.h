@@ -34,7 +34,8 @@ void format_rfc3339(uint64_t real_ns, char *buf, size_t size);
  * Returns the length, or -errno. */
 long read_small_file(const char *path, char *buf, size_t max);
 
-/* Write all of buf to fd, retrying on EINTR. Returns 0 or -errno. */
+/* Write all of buf to fd, retrying on EINTR and waiting out EAGAIN.
+ * Returns 0 or -errno. */
 int write_all(int fd, const void *buf, size_t len);
 
 /* Parse a decimal unsigned number that fills the whole string.
