@@ -646,6 +646,23 @@ static pid_t pidfd_target(pid_t tid, int fd)
 	return p ? (pid_t)strtol(p + 5, NULL, 10) : 0;
 }
 
+/* Is tid the tracer or one of its threads (the capture's reader too)?
+ * A signal to any thread of ours reaches the whole process. */
+static bool is_tracer_task(const struct ops_ctx *ctx, pid_t tid)
+{
+	char path[64], buf[1024], *p;
+
+	if (tid <= 0 || ctx->inside(tid, ctx->arg))
+		return false;
+	if (tid == ctx->tracer)
+		return true;
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	if (read_small_file(path, buf, sizeof(buf)) < 0)
+		return false;
+	p = strstr(buf, "\nTgid:");
+	return p && (pid_t)strtol(p + 6, NULL, 10) == ctx->tracer;
+}
+
 static void target_op(struct event *ev, const struct ops_ctx *ctx,
 		      struct ops *out, enum proc_op what, pid_t target,
 		      int sig, int arg)
@@ -663,7 +680,7 @@ static void target_op(struct event *ev, const struct ops_ctx *ctx,
 		op->target_outside = target == -1;
 		return;
 	}
-	op->target_tracer = target == ctx->tracer;
+	op->target_tracer = is_tracer_task(ctx, target);
 	op->target_outside = !ctx->inside(target, ctx->arg);
 }
 
@@ -704,22 +721,6 @@ static void classify_target(struct event *ev, const struct spec *s,
 		target_op(ev, ctx, out, PROC_PTRACE, (pid_t)arg_of(ev, 0), 0, 0);
 		break;
 	}
-}
-
-/* Is tid the tracer or one of its threads? */
-static bool is_tracer_task(const struct ops_ctx *ctx, pid_t tid)
-{
-	char path[64], buf[1024], *p;
-
-	if (tid <= 0 || ctx->inside(tid, ctx->arg))
-		return false;
-	if (tid == ctx->tracer)
-		return true;
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	if (read_small_file(path, buf, sizeof(buf)) < 0)
-		return false;
-	p = strstr(buf, "\nTgid:");
-	return p && (pid_t)strtol(p + 6, NULL, 10) == ctx->tracer;
 }
 
 /*
@@ -822,7 +823,7 @@ static void classify_owner(struct event *ev, const struct spec *s,
 		return;
 	op->proc_op = PROC_SIGNAL;
 	op->target = pid ? pid : -pgrp;
-	op->target_tracer = pid ? pid == ctx->tracer : pgrp == ctx->tracer_pgrp;
+	op->target_tracer = pid ? is_tracer_task(ctx, pid) : pgrp == ctx->tracer_pgrp;
 	op->target_outside = pid ? !ctx->inside(pid, ctx->arg) : true;
 }
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capture.h"
 #include "config.h"
 #include "util.h"
 
@@ -22,6 +23,8 @@ enum long_only {
 	OPT_LEARN,
 	OPT_DENY_EXIT,
 	OPT_MAX_EVENTS,
+	OPT_MAX_OUTPUT,
+	OPT_NO_CAPTURE,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -32,6 +35,8 @@ static const struct option long_options[] = {
 	{ "learn", required_argument, NULL, OPT_LEARN },
 	{ "deny-exit", required_argument, NULL, OPT_DENY_EXIT },
 	{ "max-events", required_argument, NULL, OPT_MAX_EVENTS },
+	{ "max-output", required_argument, NULL, OPT_MAX_OUTPUT },
+	{ "no-capture", no_argument, NULL, OPT_NO_CAPTURE },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "trace", required_argument, NULL, OPT_TRACE },
 	{ "show-trace", no_argument, NULL, OPT_SHOW_TRACE },
@@ -59,6 +64,11 @@ static void usage(void)
 	       "      --learn FILE   write a policy allowing what the run did\n"
 	       "      --deny-exit N  exit N when the policy refused or killed\n"
 	       "      --max-events N keep the first N calls in the report (%u)\n"
+	       "      --max-output N keep the first N bytes of the program's stdout\n"
+	       "                     and of its stderr in the report (%u); both\n"
+	       "                     pass through to ours as they come\n"
+	       "      --no-capture   the program writes to our stdout and stderr\n"
+	       "                     itself; the report has none of it\n"
 	       "  -q, --quiet        no summary table (errors are still shown)\n"
 	       "  -f, -c             accepted for strace users; always on\n"
 	       "  -h, --help         show this help\n"
@@ -67,7 +77,7 @@ static void usage(void)
 	       "Exit status: the program's own; 128+N when signal N killed it;\n"
 	       "127 or 126 when it could not be started; 2 for a bad command line;\n"
 	       "125 when tracing itself failed. See gobox-strace(1).\n",
-	       progname, DEFAULT_MAX_EVENTS);
+	       progname, DEFAULT_MAX_EVENTS, DEFAULT_MAX_OUTPUT);
 }
 
 /*
@@ -162,6 +172,8 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	memset(o, 0, sizeof(*o));
 	traceset_init(&o->trace);
 	o->max_events = DEFAULT_MAX_EVENTS;
+	o->max_output = DEFAULT_MAX_OUTPUT;
+	o->capture = true;
 	o->deny_exit = -1;
 	opterr = 0;
 	optind = 0;	/* 0, not 1: also resets glibc's state in a group */
@@ -216,6 +228,21 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			if (parse_count("--max-events", optarg, &o->max_events,
 					err, errlen) < 0)
 				return OPTIONS_ERROR;
+			break;
+		case OPT_MAX_OUTPUT: {
+			unsigned long long v;
+
+			if (parse_uint(optarg, MAX_OUTPUT_LIMIT, &v) < 0) {
+				snprintf(err, errlen, "invalid number '%s' for "
+					 "--max-output (0 to %u)", optarg,
+					 MAX_OUTPUT_LIMIT);
+				return OPTIONS_ERROR;
+			}
+			o->max_output = (size_t)v;
+			break;
+		}
+		case OPT_NO_CAPTURE:
+			o->capture = false;
 			break;
 		case 'q':
 		case OPT_QUIET:

@@ -15,6 +15,9 @@ struct options {
 	int deny_exit;			/* --deny-exit N, or -1 */
 	bool quiet;			/* -q: no summary on stderr */
 	unsigned max_events;		/* events kept in the report */
+	bool capture;			/* stdout and stderr through pipes of
+					 * ours (not --no-capture) */
+	size_t max_output;		/* bytes kept of each */
 	char **argv;			/* the program and its arguments */
 };
 

@@ -315,6 +315,48 @@ static void add_flat_keys(struct json_object *o, const struct run_result *r)
 	json_set(o, "execution_errors", errors_json(&r->errors));
 }
 
+/* stdout and stderr at the top level, as the GoBox log has them: the
+ * kept bytes, or null when the program wrote to ours (--no-capture). */
+static void add_output_keys(struct json_object *o, const struct capture *c)
+{
+	static const char *const names[] = { "stdout", "stderr" };
+	unsigned i;
+
+	for (i = 0; i < CAPTURE_STREAMS; i++)
+		if (c->on)
+			json_set_bytes(o, names[i], c->s[i].kept.data ?
+				       c->s[i].kept.data : "",
+				       c->s[i].kept.len);
+		else
+			json_object_object_add(o, names[i], NULL);
+}
+
+static struct json_object *stream_json(const struct kept *k)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_uint(o, "bytes", k->total);
+	json_set_uint(o, "kept", k->len);
+	json_set_bool(o, "truncated", kept_truncated(k));
+	return o;
+}
+
+static struct json_object *output_json(const struct capture *c)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set_bool(o, "captured", c->on);
+	json_set_uint(o, "max_output_bytes", c->s[CAPTURE_STDOUT].kept.max);
+	if (c->on) {
+		json_set(o, "stdout", stream_json(&c->s[CAPTURE_STDOUT].kept));
+		json_set(o, "stderr", stream_json(&c->s[CAPTURE_STDERR].kept));
+	} else {
+		json_object_object_add(o, "stdout", NULL);
+		json_object_object_add(o, "stderr", NULL);
+	}
+	return o;
+}
+
 /* What the tracer saw of attempts to get around it. */
 static struct json_object *security_json(const struct run_result *r)
 {
@@ -343,7 +385,9 @@ struct json_object *report_json(const struct run_result *r)
 	json_set_str(tool, "version", PACKAGE_VERSION);
 	json_set(o, "tool", tool);
 	add_flat_keys(o, r);
+	add_output_keys(o, &r->capture);
 	json_set(o, "command", command_json(r));
+	json_set(o, "output", output_json(&r->capture));
 	json_set(o, "processes", processes_json(r));
 	json_set(o, "syscalls", syscalls_json(r));
 	json_set(o, "events", events_json(r));

@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "capture.h"
 #include "filter.h"
 #include "learn.h"
 #include "flags.h"
@@ -66,16 +67,24 @@ static int build_filter(const struct run_result *r, struct filter *f,
 static int start(struct run_result *r, struct filter *f, struct spawn *s)
 {
 	char err[512];
+	int rc;
 
 	if (build_filter(r, f, err, sizeof(err)) < 0) {
 		errors_add(&r->errors, "filter_failed", NULL, 0, "%s", err);
 		return -1;
 	}
+	/* Without its pipes the program still runs, on our stdout. */
+	if (capture_open(&r->capture, err, sizeof(err)) < 0)
+		errors_add(&r->errors, "capture_failed", NULL, 0, "%s", err);
 	s->path = r->ctx.program;
 	s->argv = r->opt->argv;
 	s->envp = environ;
 	s->filter = f;
-	if (spawn_traced(s, err, sizeof(err)) < 0) {
+	s->out_fd = r->capture.s[CAPTURE_STDOUT].write_fd;
+	s->err_fd = r->capture.s[CAPTURE_STDERR].write_fd;
+	rc = spawn_traced(s, err, sizeof(err));
+	capture_forked(&r->capture);
+	if (rc < 0) {
 		errors_add(&r->errors, "trace_failed", NULL, 0, "%s", err);
 		return -1;
 	}
@@ -166,7 +175,7 @@ static void trace_program(struct run_result *r)
 
 	memset(&f, 0, sizeof(f));
 	memset(&s, 0, sizeof(s));
-	s.setup_fd = -1;
+	s.setup_fd = s.out_fd = s.err_fd = -1;
 	if (start(r, &f, &s) == 0) {
 		rc = tracer_run(&r->tracer);
 		if (rc < 0)
@@ -175,6 +184,8 @@ static void trace_program(struct run_result *r)
 				   strerror(-rc));
 		collect_outcome(r, &s);
 	}
+	/* Before the summary, so that it comes after the program's stderr. */
+	capture_finish(&r->capture);
 	filter_free(&f);
 }
 
@@ -275,9 +286,13 @@ int run(const struct options *o)
 
 	memset(&r, 0, sizeof(r));
 	r.opt = o;
+	/* First: a closed fd 1 or 2 of ours must stay closed to the
+	 * pass-through, whatever file is opened next. */
+	capture_init(&r.capture, o->capture, o->max_output);
 	context_start(&r.ctx, o->argv);
 	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json, &learnt) < 0) {
 		context_free(&r.ctx);
+		capture_free(&r.capture);
 		return EXIT_USAGE;
 	}
 	audit_init(&r.audit, r.ctx.start_mono_ns, o->max_events);
@@ -306,6 +321,7 @@ int run(const struct options *o)
 	audit_free(&r.audit);
 	errors_free(&r.errors);
 	context_free(&r.ctx);
+	capture_free(&r.capture);
 	if (r.policy)
 		policy_free(r.policy);
 	learn_free(r.tracer.learn);

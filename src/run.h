@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "audit.h"
+#include "capture.h"
 #include "context.h"
 #include "errors.h"
 #include "options.h"
@@ -28,6 +29,7 @@ struct run_result {
 	struct tracer tracer;
 	struct error_list errors;
 	struct rusage rusage;		/* of every tracee (RUSAGE_CHILDREN) */
+	struct capture capture;		/* the program's stdout and stderr */
 	pid_t pid;			/* the program's pid, 0 if none */
 	bool started;			/* its exec succeeded */
 	int exec_errno;			/* why it could not be started */

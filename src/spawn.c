@@ -29,7 +29,7 @@
 
 /* What the child tells the tracer when its set-up fails before exec. */
 struct setup_failure {
-	int stage;	/* 1: filter */
+	int stage;	/* 1: filter, 2: output */
 	int err;
 };
 
@@ -96,9 +96,18 @@ static void child(struct spawn *s, int sync_fd, int err_fd, pid_t tracer)
 	sigemptyset(&all);
 	sigprocmask(SIG_SETMASK, &all, NULL);
 	signals_reset_for_exec();
-	fail.err = -filter_install(s->filter);
-	if (fail.err) {
+	/* The capture's pipes become fd 1 and 2; dup2 clears their
+	 * close-on-exec, every other descriptor of ours keeps it. */
+	if (s->out_fd >= 0 &&
+	    (dup2(s->out_fd, STDOUT_FILENO) < 0 ||
+	     dup2(s->err_fd, STDERR_FILENO) < 0)) {
+		fail.stage = 2;
+		fail.err = errno;
+	} else {
+		fail.err = -filter_install(s->filter);
 		fail.stage = 1;
+	}
+	if (fail.err) {
 		if (write(err_fd, &fail, sizeof(fail)) < 0)
 			_exit(125);
 		_exit(125);
@@ -167,7 +176,8 @@ int spawn_setup_error(struct spawn *s, char *msg, size_t size)
 	s->setup_fd = -1;
 	if (n != sizeof(fail) || !fail.err)
 		return 0;
-	snprintf(msg, size, "cannot install the seccomp filter: %s",
-		 strerror(fail.err));
+	snprintf(msg, size, "%s: %s", fail.stage == 2 ?
+		 "cannot redirect the program's output" :
+		 "cannot install the seccomp filter", strerror(fail.err));
 	return fail.err;
 }

@@ -12,6 +12,7 @@ struct spawn {
 	char *const *argv;
 	char *const *envp;
 	const struct filter *filter;
+	int out_fd, err_fd;	/* the child's fd 1 and 2; -1: ours */
 	pid_t pid;		/* out: the child */
 	int setup_fd;		/* out: read end of the set-up error pipe */
 };
@@ -25,8 +26,8 @@ struct spawn {
 char *spawn_find(const char *name, int *errnum);
 
 /*
- * Fork; in the child wait until the tracer has seized it, install the
- * filter and exec. The child is seized with every option the tracer
+ * Fork; in the child wait until the tracer has seized it, put out_fd
+ * and err_fd (unless -1) on fd 1 and 2, install the filter and exec. The child is seized with every option the tracer
  * needs (EXITKILL among them) and is not stopped. Returns 0, or -errno
  * with a message in err.
  */

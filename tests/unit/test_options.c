@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "capture.h"
 #include "options.h"
 #include "traceset.h"
 
@@ -60,6 +61,8 @@ Test(options, program_alone_gets_the_defaults)
 	cr_expect_null(o.report_path);
 	cr_expect_not(o.quiet);
 	cr_expect_eq(o.max_events, DEFAULT_MAX_EVENTS);
+	cr_expect(o.capture);
+	cr_expect_eq(o.max_output, DEFAULT_MAX_OUTPUT);
 	/* The default trace set. */
 	cr_expect(traceset_has_name(&o.trace, "openat"));
 	cr_expect(traceset_has_name(&o.trace, "execve"));
@@ -297,4 +300,34 @@ Test(options, a_second_parse_is_not_affected_by_the_first,
 	cr_assert_eq(PARSE("second"), OPTIONS_RUN, "%s", err);
 	cr_expect_not(o.quiet, "-q of the first command line leaked into the second");
 	EXPECT_PROGRAM("second");
+}
+
+Test(options, max_output_takes_a_number_up_to_its_limit)
+{
+	static const char *const bad[] = { "abc", "-1", "", "1k", "268435457" };
+	size_t i;
+
+	cr_assert_eq(PARSE("--max-output", "100", "ls"), OPTIONS_RUN, "%s", err);
+	cr_expect_eq(o.max_output, 100);
+	options_free(&o);
+	cr_assert_eq(PARSE("--max-output=0", "ls"), OPTIONS_RUN, "%s", err);
+	cr_expect_eq(o.max_output, 0);
+	options_free(&o);
+	cr_assert_eq(PARSE("--max-output", "268435456", "ls"), OPTIONS_RUN);
+	cr_expect_eq(o.max_output, MAX_OUTPUT_LIMIT);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		options_free(&o);
+		cr_expect_eq(PARSE("--max-output", bad[i], "ls"), OPTIONS_ERROR,
+			     "'%s' accepted", bad[i]);
+		cr_expect_not_null(strstr(err, "max-output"), "message: %s", err);
+	}
+}
+
+Test(options, no_capture_turns_capture_off)
+{
+	cr_assert_eq(PARSE("--no-capture", "ls"), OPTIONS_RUN, "%s", err);
+	cr_expect_not(o.capture);
+	options_free(&o);
+	cr_expect_eq(PARSE("--no-capture=1", "ls"), OPTIONS_ERROR);
+	cr_expect_str_eq(err, "option '--no-capture' takes no argument");
 }
