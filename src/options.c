@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,11 @@ enum long_only {
 	OPT_MAX_EVENTS,
 	OPT_MAX_OUTPUT,
 	OPT_NO_CAPTURE,
+	OPT_TIMEOUT,
+	OPT_MEMORY_LIMIT,
+	OPT_MAX_PROCS,
+	OPT_KEEP_TMP,
+	OPT_ENV,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -37,6 +43,11 @@ static const struct option long_options[] = {
 	{ "max-events", required_argument, NULL, OPT_MAX_EVENTS },
 	{ "max-output", required_argument, NULL, OPT_MAX_OUTPUT },
 	{ "no-capture", no_argument, NULL, OPT_NO_CAPTURE },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "memory-limit", required_argument, NULL, OPT_MEMORY_LIMIT },
+	{ "max-procs", required_argument, NULL, OPT_MAX_PROCS },
+	{ "keep-tmp", no_argument, NULL, OPT_KEEP_TMP },
+	{ "env", no_argument, NULL, OPT_ENV },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "trace", required_argument, NULL, OPT_TRACE },
 	{ "show-trace", no_argument, NULL, OPT_SHOW_TRACE },
@@ -69,6 +80,15 @@ static void usage(void)
 	       "                     pass through to ours as they come\n"
 	       "      --no-capture   the program writes to our stdout and stderr\n"
 	       "                     itself; the report has none of it\n"
+	       "      --timeout SEC  end every process of the run after SEC\n"
+	       "                     seconds (exit status 124)\n"
+	       "      --memory-limit SIZE  end the run when its processes together\n"
+	       "                     hold more than SIZE resident (K, M, G)\n"
+	       "      --max-procs N  at most N processes at once: one more is\n"
+	       "                     killed with the process that made it\n"
+	       "      --keep-tmp     keep the run's private TMPDIR\n"
+	       "      --env          put the environment in the report (values of\n"
+	       "                     names like TOKEN, SECRET, KEY masked)\n"
 	       "  -q, --quiet        no summary table (errors are still shown)\n"
 	       "  -f, -c             accepted for strace users; always on\n"
 	       "  -h, --help         show this help\n"
@@ -163,6 +183,80 @@ static int parse_count(const char *opt, const char *arg, unsigned *out,
 	return 0;
 }
 
+/* SEC: seconds, decimals allowed ("2", "0.5"), above 0. */
+static int parse_seconds(const char *arg, uint64_t *ms)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (errno || end == arg || *end || !(v > 0) || v > 1e9)
+		return -EINVAL;
+	*ms = (uint64_t)(v * 1000 + 0.5);
+	return *ms ? 0 : -EINVAL;
+}
+
+/* SIZE: bytes, or with K, M, G (powers of 1024), above 0. */
+static int parse_size(const char *arg, uint64_t *bytes)
+{
+	static const char units[] = "KMG";
+	unsigned long long v;
+	const char *u;
+	char *end;
+
+	errno = 0;
+	if (arg[0] < '0' || arg[0] > '9')
+		return -EINVAL;
+	v = strtoull(arg, &end, 10);
+	if (errno || end == arg || v == 0)
+		return -EINVAL;
+	if (*end) {
+		u = strchr(units, end[0] & ~0x20);
+		if (!u || (end[1] && !((end[1] == 'B' || end[1] == 'b') && !end[2])))
+			return -EINVAL;
+		v <<= 10 * (unsigned)(u - units + 1);
+	}
+	*bytes = v;
+	return 0;
+}
+
+/* The options that limit the run or what it keeps. */
+static int parse_limit(int c, const char *arg, struct options *o, char *err,
+		       size_t errlen)
+{
+	unsigned long long n;
+
+	switch (c) {
+	case OPT_TIMEOUT:
+		if (parse_seconds(arg, &o->timeout_ms) == 0)
+			return 0;
+		snprintf(err, errlen, "invalid time '%s' for --timeout (seconds, "
+			 "above 0)", arg);
+		return -EINVAL;
+	case OPT_MEMORY_LIMIT:
+		if (parse_size(arg, &o->memory_limit) == 0)
+			return 0;
+		snprintf(err, errlen, "invalid size '%s' for --memory-limit "
+			 "(bytes, or with K, M or G)", arg);
+		return -EINVAL;
+	case OPT_MAX_PROCS:
+		if (parse_uint(arg, 1000000, &n) == 0 && n > 0) {
+			o->max_procs = (unsigned)n;
+			return 0;
+		}
+		snprintf(err, errlen, "invalid number '%s' for --max-procs (1 or "
+			 "more)", arg);
+		return -EINVAL;
+	case OPT_KEEP_TMP:
+		o->keep_tmp = true;
+		return 0;
+	default:	/* OPT_ENV */
+		o->env = true;
+		return 0;
+	}
+}
+
 enum options_result options_parse(int argc, char **argv, struct options *o,
 				  char *err, size_t errlen)
 {
@@ -243,6 +337,14 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		}
 		case OPT_NO_CAPTURE:
 			o->capture = false;
+			break;
+		case OPT_TIMEOUT:
+		case OPT_MEMORY_LIMIT:
+		case OPT_MAX_PROCS:
+		case OPT_KEEP_TMP:
+		case OPT_ENV:
+			if (parse_limit(c, optarg, o, err, errlen) < 0)
+				return OPTIONS_ERROR;
 			break;
 		case 'q':
 		case OPT_QUIET:

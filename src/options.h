@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "traceset.h"
 
@@ -18,6 +19,11 @@ struct options {
 	bool capture;			/* stdout and stderr through pipes of
 					 * ours (not --no-capture) */
 	size_t max_output;		/* bytes kept of each */
+	uint64_t timeout_ms;		/* --timeout, or 0 */
+	uint64_t memory_limit;		/* --memory-limit in bytes, or 0 */
+	unsigned max_procs;		/* --max-procs, or 0 */
+	bool keep_tmp;			/* --keep-tmp */
+	bool env;			/* --env: the environment reported */
 	char **argv;			/* the program and its arguments */
 };
 

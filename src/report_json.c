@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "flags.h"
+#include "envvars.h"
 #include "jsonutil.h"
 #include "outfile.h"
 #include "run.h"
@@ -288,8 +289,8 @@ static void add_flat_keys(struct json_object *o, const struct run_result *r)
 	/* Killed by gobox-strace, not by a signal of its own making. */
 	json_set_bool(o, "was_killed", r->tracer.killed != KILL_NONE ||
 		      (r->audit.procs.first && r->audit.procs.first->killed_by));
-	if (r->tracer.killed == KILL_INTERRUPTED)
-		json_set_str(o, "kill_reason", "interrupted");
+	if (r->tracer.killed != KILL_NONE)
+		json_set_str(o, "kill_reason", kill_reason_name(r->tracer.killed));
 	else if (r->audit.procs.first && r->audit.procs.first->killed_by)
 		json_set_str(o, "kill_reason", r->audit.procs.first->killed_by);
 	else
@@ -312,6 +313,12 @@ static void add_flat_keys(struct json_object *o, const struct run_result *r)
 	json_set_int(o, "euid", c->euid);
 	json_set_int(o, "egid", c->egid);
 	json_set_str(o, "kernel", c->kernel);
+	if (r->tmp.path[0])
+		json_set_uint(o, "temp_dir_size_bytes", r->tmp.size);
+	else
+		json_object_object_add(o, "temp_dir_size_bytes", NULL);
+	json_object_object_add(o, "env_vars", r->opt->env && r->env ?
+			       envvars_json(r->env) : NULL);
 	json_set(o, "execution_errors", errors_json(&r->errors));
 }
 
@@ -380,6 +387,7 @@ struct json_object *report_json(const struct run_result *r)
 {
 	struct json_object *o = json_object_new_object();
 	struct json_object *tool = json_object_new_object();
+	struct json_object *files;
 
 	json_set_str(tool, "name", PACKAGE_NAME);
 	json_set_str(tool, "version", PACKAGE_VERSION);
@@ -391,8 +399,9 @@ struct json_object *report_json(const struct run_result *r)
 	json_set(o, "processes", processes_json(r));
 	json_set(o, "syscalls", syscalls_json(r));
 	json_set(o, "events", events_json(r));
-	json_set(o, "files", files_json(&r->audit.files, r->audit.start_ns,
-					&r->opt->trace));
+	files = files_json(&r->audit.files, r->audit.start_ns, &r->opt->trace);
+	json_set(files, "temp_dir", tmpdir_json(&r->tmp, r->opt->keep_tmp));
+	json_set(o, "files", files);
 	json_set(o, "network", netlog_json(&r->audit.net, r->audit.start_ns,
 					   &r->opt->trace));
 	json_set(o, "policy", policy_log_json(&r->audit.policy, r->policy));

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "envvars.h"
 #include "filter.h"
 #include "learn.h"
 #include "flags.h"
@@ -78,7 +79,7 @@ static int start(struct run_result *r, struct filter *f, struct spawn *s)
 		errors_add(&r->errors, "capture_failed", NULL, 0, "%s", err);
 	s->path = r->ctx.program;
 	s->argv = r->opt->argv;
-	s->envp = environ;
+	s->envp = r->env;
 	s->filter = f;
 	s->out_fd = r->capture.s[CAPTURE_STDOUT].write_fd;
 	s->err_fd = r->capture.s[CAPTURE_STDERR].write_fd;
@@ -94,6 +95,7 @@ static int start(struct run_result *r, struct filter *f, struct spawn *s)
 	 * program, running as our user, cannot read or trace the tracer. */
 	prctl(PR_SET_DUMPABLE, 0);
 	tracer_adopt(&r->tracer, s->pid, r->opt->argv);
+	limits_init(&r->tracer.limits, r->opt, now_mono_ns());
 	return 0;
 }
 
@@ -109,6 +111,27 @@ static void note_interrupt(struct run_result *r)
 		errors_add(&r->errors, "interrupted", NULL, 0,
 			   "interrupted by %s: the program ended by itself",
 			   sig);
+}
+
+/* The limits the run reached, as execution errors. */
+static void note_limits(struct run_result *r)
+{
+	const struct run_limits *l = &r->tracer.limits;
+
+	if (r->tracer.killed == KILL_TIMEOUT)
+		errors_add(&r->errors, "timeout", NULL, 0, "the run took more "
+			   "than %.3f s (--timeout): every process was killed",
+			   r->opt->timeout_ms / 1000.0);
+	if (r->tracer.killed == KILL_MEMORY)
+		errors_add(&r->errors, "memory_limit", NULL, 0, "the processes "
+			   "of the run held %.1f MiB, more than %.1f MiB "
+			   "(--memory-limit): every process was killed",
+			   l->rss_peak / 1048576.0, l->memory_limit / 1048576.0);
+	if (l->procs_killed)
+		errors_add(&r->errors, "max_procs", NULL, 0, "%u process%s "
+			   "killed for making more than %u at once (--max-procs)",
+			   l->procs_killed, l->procs_killed == 1 ? "" : "es",
+			   l->max_procs);
 }
 
 /* What the first process came to: started or not, and how it ended. */
@@ -136,6 +159,7 @@ static void collect_outcome(struct run_result *r, struct spawn *s)
 	}
 	if (r->tracer.interrupted_by)
 		note_interrupt(r);
+	note_limits(r);
 }
 
 static int exit_status(const struct run_result *r)
@@ -149,6 +173,8 @@ static int exit_status(const struct run_result *r)
 		return r->opt->deny_exit;
 	if (r->tracer.killed == KILL_INTERRUPTED)
 		return 128 + r->tracer.interrupted_by;
+	if (r->tracer.killed == KILL_TIMEOUT)
+		return EXIT_TIMEOUT;
 	if (r->exec_errno)
 		return r->exec_errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_RUN;
 	if (!r->exit_known)
@@ -252,13 +278,45 @@ static void write_learnt(struct run_result *r, struct outfile *out)
 }
 
 /* What $TMP, $HOME and $CWD stand for in a policy (read or learnt). */
+static const char *user_tmpdir(void)
+{
+	const char *tmp = getenv("TMPDIR");
+
+	return tmp && *tmp ? tmp : "/tmp";
+}
+
 static struct policy_env policy_env_of(const struct run_result *r)
 {
-	const char *tmp = getenv("TMPDIR"), *home = getenv("HOME");
-	struct policy_env env = { tmp && *tmp ? tmp : "/tmp",
+	const char *home = getenv("HOME");
+	struct policy_env env = { r->tmp.path[0] ? r->tmp.path : user_tmpdir(),
 				  home && *home ? home : "/", r->ctx.cwd };
 
 	return env;
+}
+
+/* The program's own TMPDIR, in the user's: $TMP of a policy. Without it
+ * (the user's is not writable), the program has the user's. */
+static void make_tmpdir(struct run_result *r)
+{
+	int rc = tmpdir_make(&r->tmp, user_tmpdir());
+
+	if (rc < 0)
+		errors_add(&r->errors, "tmpdir_failed", user_tmpdir(), -rc,
+			   "cannot make a temporary directory in %s: %s; the "
+			   "program has that one", user_tmpdir(), strerror(-rc));
+	r->env = envvars_with_tmpdir(environ, r->tmp.path[0] ? r->tmp.path
+							     : NULL);
+}
+
+/* After the run: what the program left in its TMPDIR, then away with it
+ * (unless --keep-tmp). */
+static void finish_tmpdir(struct run_result *r)
+{
+	int rc = tmpdir_finish(&r->tmp, r->opt->keep_tmp);
+
+	if (rc < 0)
+		errors_add(&r->errors, "tmpdir_not_removed", r->tmp.path, -rc,
+			   "cannot remove %s: %s", r->tmp.path, strerror(-rc));
 }
 
 /* Read the policy before anything runs: a mistake stops us here. */
@@ -290,7 +348,11 @@ int run(const struct options *o)
 	 * pass-through, whatever file is opened next. */
 	capture_init(&r.capture, o->capture, o->max_output);
 	context_start(&r.ctx, o->argv);
+	make_tmpdir(&r);
 	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json, &learnt) < 0) {
+		tmpdir_finish(&r.tmp, false);
+		tmpdir_free(&r.tmp);
+		envvars_free(r.env);
 		context_free(&r.ctx);
 		capture_free(&r.capture);
 		return EXIT_USAGE;
@@ -313,6 +375,7 @@ int run(const struct options *o)
 		trace_program(&r);
 	getrusage(RUSAGE_CHILDREN, &r.rusage);
 	context_end(&r.ctx);
+	finish_tmpdir(&r);
 	r.status = exit_status(&r);
 	write_learnt(&r, &learnt);
 	write_reports(&r, &json);
@@ -322,6 +385,8 @@ int run(const struct options *o)
 	errors_free(&r.errors);
 	context_free(&r.ctx);
 	capture_free(&r.capture);
+	tmpdir_free(&r.tmp);
+	envvars_free(r.env);
 	if (r.policy)
 		policy_free(r.policy);
 	learn_free(r.tracer.learn);

@@ -12,10 +12,12 @@
 #include "errors.h"
 #include "options.h"
 #include "policy.h"
+#include "tmpdir.h"
 #include "tracer.h"
 
 /* Exit statuses of gobox-strace itself (others are the program's). */
 #define EXIT_USAGE 2		/* bad command line */
+#define EXIT_TIMEOUT 124	/* --timeout ended the run, as timeout(1) */
 #define EXIT_TRACER 125		/* tracing itself failed */
 #define EXIT_CANNOT_RUN 126	/* found but could not be executed */
 #define EXIT_NOT_FOUND 127	/* not found */
@@ -30,6 +32,8 @@ struct run_result {
 	struct error_list errors;
 	struct rusage rusage;		/* of every tracee (RUSAGE_CHILDREN) */
 	struct capture capture;		/* the program's stdout and stderr */
+	struct run_tmpdir tmp;		/* the program's own TMPDIR */
+	char **env;			/* the program's environment */
 	pid_t pid;			/* the program's pid, 0 if none */
 	bool started;			/* its exec succeeded */
 	int exec_errno;			/* why it could not be started */

@@ -179,17 +179,26 @@ static void on_stop(struct tracer *t, pid_t tid, int status)
 		resume(th, sig);	/* signal-delivery stop: pass it on */
 }
 
-static void kill_one(pid_t pid, void *value, void *arg)
+static void kill_proc(pid_t pid, void *value, void *arg)
+{
+	struct proc *p = value;
+
+	if (!p->killed_by)
+		p->killed_by = arg;
+	kill(pid, SIGKILL);
+}
+
+static void kill_thread(pid_t tid, void *value, void *arg)
 {
 	(void)value;
 	(void)arg;
-	kill(pid, SIGKILL);
+	kill(tid, SIGKILL);
 }
 
 void tracer_kill_all(struct tracer *t)
 {
-	pidmap_each(&t->procs, kill_one, NULL);
-	pidmap_each(&t->threads, kill_one, NULL);
+	pidmap_each(&t->procs, kill_proc, (void *)kill_reason_name(t->killed));
+	pidmap_each(&t->threads, kill_thread, NULL);
 }
 
 static void forward_one(pid_t pid, void *value, void *arg)
@@ -215,14 +224,39 @@ static void check_interrupt(struct tracer *t)
 		if (signal_state.from_process)
 			pidmap_each(&t->procs, forward_one, &sig);
 		t->kill_deadline = now_mono_ns() + INTERRUPT_GRACE_NS;
-		signals_alarm_at(t->kill_deadline);
 	}
 	if (signal_state.count > 1 ||
 	    (t->kill_deadline && now_mono_ns() >= t->kill_deadline)) {
 		t->killed = KILL_INTERRUPTED;
-		signals_alarm_at(0);
 		tracer_kill_all(t);
 	}
+}
+
+/* --timeout and --memory-limit: the run ends when one is reached. */
+static void check_limits(struct tracer *t)
+{
+	enum kill_reason why;
+
+	if (t->killed)
+		return;
+	why = limits_check(&t->limits, &t->procs, now_mono_ns());
+	if (why != KILL_NONE) {
+		t->killed = why;
+		tracer_kill_all(t);
+	}
+}
+
+/* The alarm clock wakes the loop for whichever comes first. */
+static void set_alarm(const struct tracer *t)
+{
+	uint64_t next = 0;
+
+	if (!t->killed) {
+		next = limits_next_alarm(&t->limits);
+		if (t->kill_deadline && (!next || t->kill_deadline < next))
+			next = t->kill_deadline;
+	}
+	signals_alarm_at(next);
 }
 
 int tracer_run(struct tracer *t)
@@ -232,6 +266,8 @@ int tracer_run(struct tracer *t)
 		pid_t tid;
 
 		check_interrupt(t);
+		check_limits(t);
+		set_alarm(t);
 		tid = waitpid(-1, &status, __WALL);
 		if (tid < 0) {
 			if (errno == EINTR)

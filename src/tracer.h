@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "ops.h"
 #include "learn.h"
+#include "run_limits.h"
 #include "policy.h"
 #include "pidmap.h"
 #include "traceset.h"
@@ -22,11 +23,6 @@ struct waitq {
 	struct thread *head, *tail;
 };
 
-/* Why the tracer ended the tracees itself. */
-enum kill_reason {
-	KILL_NONE,
-	KILL_INTERRUPTED,	/* SIGINT, SIGTERM or SIGHUP to the tracer */
-};
 
 /* How long an interrupted program has to end by itself before SIGKILL. */
 #define INTERRUPT_GRACE_NS (2 * 1000000000ull)
@@ -61,6 +57,7 @@ struct tracer {
 	enum kill_reason killed;	/* set when we ended the tracees */
 	int interrupted_by;		/* the signal that interrupted us */
 	uint64_t kill_deadline;		/* SIGKILL everyone at this time */
+	struct run_limits limits;	/* --timeout, --memory-limit... */
 	uint64_t stops;			/* ptrace stops served */
 	struct policy *policy;		/* NULL: observe only */
 	struct learn *learn;		/* --learn: record what is done */

@@ -101,6 +101,28 @@ static void note_creation(struct tracer *t, struct thread *parent,
 		rec->creator_tid = parent->tid;
 }
 
+static void kill_for_max_procs(struct run_limits *l, struct proc *p)
+{
+	if (!p->killed_by) {
+		p->killed_by = "max_procs";
+		l->procs_killed++;
+	}
+	kill(p->pid, SIGKILL);
+}
+
+/* --max-procs: a process that makes one too many ends with it (a fork
+ * bomb ends process by process as each one tries). */
+static void check_max_procs(struct tracer *t, struct proc *parent,
+			    struct proc *child)
+{
+	struct run_limits *l = &t->limits;
+
+	if (!l->max_procs || t->procs.count <= l->max_procs)
+		return;
+	kill_for_max_procs(l, child);
+	kill_for_max_procs(l, parent);
+}
+
 /*
  * A fork, vfork or clone event in the parent. The child's own stops can
  * come before this event, and so can its end: a task that ended before
@@ -131,6 +153,8 @@ void on_new_task(struct tracer *t, struct thread *parent, int event)
 			child->linked = true;
 			note_creation(t, parent, child->proc, tid, event);
 		}
+		if (child && child->proc != parent->proc)
+			check_max_procs(t, parent->proc, child->proc);
 	}
 	resume(parent, 0);
 }
