@@ -34,6 +34,8 @@ void audit_syscall(struct audit *a, struct proc *p, const struct event *ev)
 {
 	a->events_seen++;
 	tally_add(&a->totals, ev);
+	if (ev->fd_kind && ev->finished && !ev->err && ev->rval > 0)
+		a->written_by_kind[ev->fd_kind] += (uint64_t)ev->rval;
 	if (p)
 		tally_add(&p->tallies, ev);
 	if (json_object_array_length(a->events) < a->events_max)

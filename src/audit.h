@@ -22,6 +22,8 @@ struct audit {
 	struct policy_log policy;	/* what the policy decided */
 	struct files_log files;		/* every file touched */
 	struct netlog net;		/* every peer reached */
+	uint64_t written_by_kind[FD_KIND_COUNT];	/* bytes of the traced
+						 * writes, by kind of fd */
 };
 
 void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max);

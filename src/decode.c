@@ -121,6 +121,7 @@ void decode_exit(struct event *ev)
 {
 	if (!ev->desc)
 		return;
+	decode_write_target(ev);
 	decode_socket_exit(ev);
 	if (ev->err)
 		return;

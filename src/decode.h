@@ -60,6 +60,11 @@ void decode_clone_flags(struct event *ev, unsigned i);
 void decode_clone_args(struct event *ev, unsigned i);
 void decode_argv(struct event *ev, unsigned i);
 void decode_iov(struct event *ev, unsigned i);
+/* At the exit of a write: what its fd is (ev->fd_kind, and the socket's
+ * inode), from one readlink. */
+void decode_write_target(struct event *ev);
+/* The kind of descriptor whose /proc/PID/fd link reads target. */
+enum fd_kind fd_kind_of(const char *target);
 
 /* Sum the lengths of count iovecs at addr in the event's ABI.
  * Returns 0, or -EFAULT (bytes then holds the sum of the batches of 64

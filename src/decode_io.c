@@ -2,7 +2,9 @@
 #include "decode.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "ucopy.h"
 
@@ -46,4 +48,47 @@ void decode_iov(struct event *ev, unsigned i)
 	}
 	if (iov_total(ev, arg_ptr(ev, v->raw), count, &v->u.iov.bytes) < 0)
 		v->status = VAL_EFAULT;
+}
+
+static bool is_write(const char *name)
+{
+	return !strcmp(name, "write") || !strcmp(name, "writev") ||
+	       !strcmp(name, "pwrite64") || !strcmp(name, "pwritev") ||
+	       !strcmp(name, "pwritev2");
+}
+
+enum fd_kind fd_kind_of(const char *target)
+{
+	struct stat st;
+
+	if (strncmp(target, "socket:[", 8) == 0)
+		return FD_SOCKET;
+	if (strncmp(target, "pipe:[", 6) == 0)
+		return FD_PIPE;
+	if (target[0] != '/')
+		return FD_OTHER;
+	if (strncmp(target, "/dev/pts/", 9) == 0 ||
+	    strncmp(target, "/dev/tty", 8) == 0 ||
+	    strcmp(target, "/dev/console") == 0)
+		return FD_TTY;
+	/* A FIFO with a name, or a device, shows as its path. */
+	if (stat(target, &st) < 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+		return FD_FILE;
+	if (S_ISFIFO(st.st_mode))
+		return FD_PIPE;
+	return S_ISSOCK(st.st_mode) ? FD_SOCKET : FD_DEVICE;
+}
+
+void decode_write_target(struct event *ev)
+{
+	char buf[DECODE_PATH_MAX];
+	unsigned long long ino;
+	int fd = arg_int(ev->args[0]);
+
+	if (ev->err || ev->rval <= 0 || !is_write(ev->desc->name) || fd < 0 ||
+	    fd_target(ev->tid, fd, buf, sizeof(buf)) < 0)
+		return;
+	ev->fd_kind = fd_kind_of(buf);
+	if (ev->fd_kind == FD_SOCKET && sscanf(buf, "socket:[%llu]", &ino) == 1)
+		ev->sock_ino = ino;
 }

@@ -378,6 +378,8 @@ static bool moves_bytes(const struct event *ev)
 	const char *name = ev->desc->name;
 	const char *const *n;
 
+	if (ev->fd_kind)	/* a write: already looked at */
+		return ev->fd_kind == FD_SOCKET;
 	if (!strcmp(name, "read") || !strcmp(name, "write") ||
 	    !strcmp(name, "readv") || !strcmp(name, "writev"))
 		return ev->rw_socket;
@@ -403,7 +405,8 @@ void decode_socket_exit(struct event *ev)
 			peer_of(ev, (int)ev->rval);
 	} else if (!ev->err && ev->rval > 0 && moves_bytes(ev)) {
 		/* One readlink tells a socket from a file or a pipe. */
-		ev->sock_ino = socket_inode(ev->tid, fd);
+		if (!ev->sock_ino)
+			ev->sock_ino = socket_inode(ev->tid, fd);
 		if (!ev->sock_ino)
 			return;
 		if (strcmp(name, "recvfrom") == 0)

@@ -45,6 +45,18 @@ struct clone_info {
 	size_t raw_len;
 };
 
+/* What a descriptor written to is (readlink of /proc/PID/fd/N). */
+enum fd_kind {
+	FD_KIND_NONE,
+	FD_FILE,		/* a file of a file system */
+	FD_PIPE,		/* a pipe or FIFO */
+	FD_SOCKET,
+	FD_TTY,			/* a terminal: /dev/pts/N, /dev/ttyN... */
+	FD_DEVICE,		/* another device: /dev/null... */
+	FD_OTHER,		/* anon_inode:[eventfd]... */
+	FD_KIND_COUNT
+};
+
 /* openat2's struct open_how. */
 struct open_how_info {
 	uint64_t flags;
@@ -122,6 +134,7 @@ struct event {
 	struct sockaddr_info *peer;	/* accept: the new peer; recvfrom:
 					 * the source, when read */
 	uint64_t mmsg_bytes;		/* sendmmsg, recvmmsg: bytes moved */
+	enum fd_kind fd_kind;		/* writes: what the fd is, or 0 */
 	bool rw_socket;			/* set before the exit stop is decoded:
 					 * look whether the fd of a read or
 					 * write is a socket */

@@ -328,3 +328,39 @@ const char *signal_name(int sig, char *buf, size_t size)
 		snprintf(buf, size, "SIG%d", sig);
 	return buf;
 }
+
+const char *fault_code_name(int sig, int code, char *buf, size_t size)
+{
+	static const char *const segv[] = { "SEGV_MAPERR", "SEGV_ACCERR",
+		"SEGV_BNDERR", "SEGV_PKUERR", "SEGV_ACCADI", "SEGV_ADIDERR",
+		"SEGV_ADIPERR", "SEGV_MTEAERR", "SEGV_MTESERR", "SEGV_CPERR" };
+	static const char *const bus[] = { "BUS_ADRALN", "BUS_ADRERR",
+		"BUS_OBJERR", "BUS_MCEERR_AR", "BUS_MCEERR_AO" };
+	static const char *const ill[] = { "ILL_ILLOPC", "ILL_ILLOPN",
+		"ILL_ILLADR", "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG",
+		"ILL_COPROC", "ILL_BADSTK", "ILL_BADIADDR" };
+	static const char *const fpe[] = { "FPE_INTDIV", "FPE_INTOVF",
+		"FPE_FLTDIV", "FPE_FLTOVF", "FPE_FLTUND", "FPE_FLTRES",
+		"FPE_FLTINV", "FPE_FLTSUB", "FPE_FLTUNK", "FPE_CONDTRAP" };
+	const char *const *names = NULL;
+	size_t n = 0;
+
+	switch (sig) {
+	case SIGSEGV:
+		names = segv, n = ARRAY_SIZE(segv);
+		break;
+	case SIGBUS:
+		names = bus, n = ARRAY_SIZE(bus);
+		break;
+	case SIGILL:
+		names = ill, n = ARRAY_SIZE(ill);
+		break;
+	case SIGFPE:
+		names = fpe, n = ARRAY_SIZE(fpe);
+		break;
+	}
+	if (names && code >= 1 && (size_t)code <= n)
+		return names[code - 1];
+	snprintf(buf, size, "%d", code);
+	return buf;
+}

@@ -52,4 +52,8 @@ int errno_from_name(const char *name);
 /* "SIGKILL", or "SIG123" for an unknown one. */
 const char *signal_name(int sig, char *buf, size_t size);
 
+/* The name of the si_code of a fault the kernel raised (SEGV_MAPERR...),
+ * or the number in buf. */
+const char *fault_code_name(int sig, int code, char *buf, size_t size);
+
 #endif

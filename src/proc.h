@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "metrics.h"
 #include "tally.h"
 
 /* A program image and its command line. */
@@ -58,6 +59,11 @@ struct proc {
 	const char *killed_by;	/* "policy", "violation"... when we killed
 				 * it, else NULL */
 	long peak_rss_kb;	/* largest VmHWM read at a thread's exit */
+	struct proc_metrics metrics;	/* CPU, faults, switches, I/O */
+	int fault_signal;	/* the last SIGSEGV, SIGBUS, SIGILL, SIGFPE
+				 * the kernel sent it, or 0 */
+	int fault_code;		/* its si_code (SEGV_MAPERR...) */
+	uint64_t fault_addr;	/* its si_addr */
 
 	struct thread_rec *threads;
 	unsigned nthreads, threads_cap;

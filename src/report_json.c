@@ -16,6 +16,7 @@
 #include "flags.h"
 #include "envvars.h"
 #include "jsonutil.h"
+#include "report_resources.h"
 #include "outfile.h"
 #include "run.h"
 #include "syscalls.h"
@@ -169,6 +170,8 @@ static struct json_object *proc_json(const struct proc *p, uint64_t base)
 		json_set_str(o, "killed_by", p->killed_by);
 	if (p->peak_rss_kb >= 0)
 		json_set_int(o, "peak_memory_kb", p->peak_rss_kb);
+	json_set(o, "resources", metrics_json(&p->metrics));
+	json_set(o, "fault", fault_json(p));
 	json_set_int(o, "threads_total", p->nthreads);
 	json_set_int(o, "threads_peak", p->threads_peak);
 	json_set(o, "threads", threads_json(p, base));
@@ -286,6 +289,7 @@ static void add_flat_keys(struct json_object *o, const struct run_result *r)
 	else
 		json_object_object_add(o, "pid", NULL);
 	add_exit(o, r->exit_known, r->exit_code, r->term_signal, r->core_dumped);
+	json_object_object_add(o, "fault", fault_json(r->audit.procs.first));
 	/* Killed by gobox-strace, not by a signal of its own making. */
 	json_set_bool(o, "was_killed", r->tracer.killed != KILL_NONE ||
 		      (r->audit.procs.first && r->audit.procs.first->killed_by));
@@ -395,6 +399,7 @@ struct json_object *report_json(const struct run_result *r)
 	add_flat_keys(o, r);
 	add_output_keys(o, &r->capture);
 	json_set(o, "command", command_json(r));
+	json_set(o, "resources", resources_json(r));
 	json_set(o, "output", output_json(&r->capture));
 	json_set(o, "processes", processes_json(r));
 	json_set(o, "syscalls", syscalls_json(r));

@@ -14,6 +14,7 @@
 #include "envvars.h"
 #include "filter.h"
 #include "learn.h"
+#include "metrics.h"
 #include "flags.h"
 #include "outfile.h"
 #include "policy_eval.h"
@@ -111,6 +112,33 @@ static void note_interrupt(struct run_result *r)
 		errors_add(&r->errors, "interrupted", NULL, 0,
 			   "interrupted by %s: the program ended by itself",
 			   sig);
+}
+
+/*
+ * Processes the kernel killed for memory: the kernel's count of such
+ * kills went up during the run, and a process of ours ended by a SIGKILL
+ * no one of ours sent. (Another process of the machine killed meanwhile
+ * would be taken for ours; the message says "likely".)
+ */
+static void note_oom(struct run_result *r, long long before)
+{
+	long long after = metrics_oom_kills();
+	struct proc *p;
+	unsigned n = 0;
+
+	if (before < 0 || after <= before)
+		return;
+	for (p = r->audit.procs.first; p; p = p->next)
+		if (p->term_signal == SIGKILL && !p->killed_by) {
+			p->killed_by = "oom";
+			n++;
+		}
+	if (n)
+		errors_add(&r->errors, "oom_kill", NULL, 0, "%u process%s likely "
+			   "killed by the kernel for want of memory (out of "
+			   "memory: %lld kill%s during the run)", n,
+			   n == 1 ? "" : "es", after - before,
+			   after - before == 1 ? "" : "s");
 }
 
 /* The limits the run reached, as execution errors. */
@@ -340,6 +368,7 @@ int run(const struct options *o)
 	struct run_result r;
 	struct outfile json, learnt;
 	struct policy policy;
+	long long oom_before;
 	int status;
 
 	memset(&r, 0, sizeof(r));
@@ -369,10 +398,12 @@ int run(const struct options *o)
 	 * and their resource use counts. */
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	signals_install();
+	oom_before = metrics_oom_kills();
 	if (!r.ctx.program)
 		not_found(&r);
 	else
 		trace_program(&r);
+	note_oom(&r, oom_before);
 	getrusage(RUSAGE_CHILDREN, &r.rusage);
 	context_end(&r.ctx);
 	finish_tmpdir(&r);

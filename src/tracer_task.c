@@ -247,6 +247,7 @@ void on_exit_stop(struct tracer *t, struct thread *th)
 	/* /proc/PID is still whole here: the last chance to read it. */
 	if (kb > th->proc->peak_rss_kb)
 		th->proc->peak_rss_kb = kb;
+	metrics_at_thread_exit(&th->proc->metrics, th->proc->pid, th->tid);
 	th->exiting = true;
 	/* A call in progress (exit, exit_group, or one cut short by a
 	 * fatal signal) will never return. */

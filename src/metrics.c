@@ -1,0 +1,147 @@
+/* metrics.c - what the kernel counted for each process: CPU, faults,
+ * context switches, I/O
+ *
+ * Read at each thread's PTRACE_EVENT_EXIT stop, the last moment /proc/PID
+ * is whole. /proc/PID/stat and /proc/PID/io count the whole process (its
+ * ended threads included); context switches are only per thread, so they
+ * are added up thread by thread. A process killed by SIGKILL may never
+ * stop there: then only the run's totals (getrusage) know it.
+ */
+#include "metrics.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "jsonutil.h"
+#include "util.h"
+
+static void keep_max(uint64_t *have, uint64_t v)
+{
+	if (v > *have)
+		*have = v;
+}
+
+/* /proc/PID/stat: faults and CPU after the command's closing ")". */
+static void read_stat(struct proc_metrics *m, pid_t pid)
+{
+	char path[64], buf[2048], *p;
+	unsigned long long minflt, majflt, utime, stime;
+	long hz = sysconf(_SC_CLK_TCK);
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (read_small_file(path, buf, sizeof(buf)) < 0 || !(p = strrchr(buf, ')')))
+		return;
+	/* state ppid pgrp session tty tpgid flags minflt cminflt majflt
+	 * cmajflt utime stime */
+	if (sscanf(p + 1, " %*c %*d %*d %*d %*d %*d %*u %llu %*u %llu %*u %llu %llu",
+		   &minflt, &majflt, &utime, &stime) != 4 || hz <= 0)
+		return;
+	m->known = true;
+	keep_max(&m->minflt, minflt);
+	keep_max(&m->majflt, majflt);
+	keep_max(&m->utime_ms, utime * 1000 / (unsigned long long)hz);
+	keep_max(&m->stime_ms, stime * 1000 / (unsigned long long)hz);
+}
+
+static uint64_t field(const char *buf, const char *name)
+{
+	const char *p = strstr(buf, name);
+	unsigned long long v = 0;
+
+	if (p)
+		sscanf(p + strlen(name), " %llu", &v);
+	return v;
+}
+
+static void read_io(struct proc_metrics *m, pid_t pid)
+{
+	char path[64], buf[1024];
+
+	snprintf(path, sizeof(path), "/proc/%d/io", (int)pid);
+	if (read_small_file(path, buf, sizeof(buf)) < 0)
+		return;
+	m->io_known = true;
+	keep_max(&m->rchar, field(buf, "rchar:"));
+	keep_max(&m->wchar, field(buf, "wchar:"));
+	keep_max(&m->read_bytes, field(buf, "\nread_bytes:"));
+	keep_max(&m->write_bytes, field(buf, "\nwrite_bytes:"));
+	keep_max(&m->cancelled_write_bytes, field(buf, "cancelled_write_bytes:"));
+}
+
+static void read_switches(struct proc_metrics *m, pid_t pid, pid_t tid)
+{
+	char path[64], buf[4096];
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/status", (int)pid, (int)tid);
+	if (read_small_file(path, buf, sizeof(buf)) < 0)
+		return;
+	m->vcsw += field(buf, "\nvoluntary_ctxt_switches:");
+	m->ivcsw += field(buf, "nonvoluntary_ctxt_switches:");
+}
+
+void metrics_at_thread_exit(struct proc_metrics *m, pid_t pid, pid_t tid)
+{
+	read_stat(m, pid);
+	read_io(m, pid);
+	read_switches(m, pid, tid);
+}
+
+void metrics_add(struct proc_metrics *sum, const struct proc_metrics *m)
+{
+	if (m->known) {
+		sum->known = true;
+		sum->utime_ms += m->utime_ms;
+		sum->stime_ms += m->stime_ms;
+		sum->minflt += m->minflt;
+		sum->majflt += m->majflt;
+		sum->vcsw += m->vcsw;
+		sum->ivcsw += m->ivcsw;
+	}
+	if (m->io_known) {
+		sum->io_known = true;
+		sum->rchar += m->rchar;
+		sum->wchar += m->wchar;
+		sum->read_bytes += m->read_bytes;
+		sum->write_bytes += m->write_bytes;
+		sum->cancelled_write_bytes += m->cancelled_write_bytes;
+	}
+}
+
+struct json_object *metrics_json(const struct proc_metrics *m)
+{
+	struct json_object *o, *io;
+
+	if (!m->known)
+		return NULL;
+	o = json_object_new_object();
+	json_set_uint(o, "cpu_user_ms", m->utime_ms);
+	json_set_uint(o, "cpu_system_ms", m->stime_ms);
+	json_set_uint(o, "minor_faults", m->minflt);
+	json_set_uint(o, "major_faults", m->majflt);
+	json_set_uint(o, "voluntary_context_switches", m->vcsw);
+	json_set_uint(o, "involuntary_context_switches", m->ivcsw);
+	if (m->io_known) {
+		io = json_object_new_object();
+		json_set_uint(io, "rchar", m->rchar);
+		json_set_uint(io, "wchar", m->wchar);
+		json_set_uint(io, "read_bytes", m->read_bytes);
+		json_set_uint(io, "write_bytes", m->write_bytes);
+		json_set_uint(io, "cancelled_write_bytes", m->cancelled_write_bytes);
+		json_set(o, "io", io);
+	}
+	return o;
+}
+
+long long metrics_oom_kills(void)
+{
+	char buf[16384];
+	const char *p;
+
+	if (read_small_file("/proc/vmstat", buf, sizeof(buf)) < 0 ||
+	    !(p = strstr(buf, "\noom_kill ")))
+		return -1;
+	return (long long)field(p, "oom_kill");
+}

@@ -1,0 +1,16 @@
+/* report_resources.h - the report's figures of what the run cost */
+#ifndef GOBOX_REPORT_RESOURCES_H
+#define GOBOX_REPORT_RESOURCES_H
+
+struct json_object;
+struct proc;
+struct run_result;
+
+/* The "resources" section: CPU, memory, faults, switches, I/O. */
+struct json_object *resources_json(const struct run_result *r);
+
+/* The fault the kernel last raised in p ({signal, code, address, fatal}),
+ * or NULL. */
+struct json_object *fault_json(const struct proc *p);
+
+#endif
