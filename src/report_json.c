@@ -414,16 +414,66 @@ struct json_object *report_json(const struct run_result *r)
 	return o;
 }
 
+/*
+ * The report as text, whose log_file_size_bytes (and the report's entry
+ * in outputs) is its own length: the number is part of the text, so it is
+ * set again until the length stops changing (twice or three times).
+ */
+static const char *report_text(struct json_object *o, struct json_object *self,
+			       size_t *len)
+{
+	const char *text = NULL;
+	uint64_t size = 0;
+	int i;
+
+	for (i = 0; i < 8; i++) {
+		json_set_uint(o, "log_file_size_bytes", size);
+		json_set_uint(self, "bytes", size);
+		text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+							 JSON_C_TO_STRING_NOSLASHESCAPE);
+		*len = strlen(text);
+		if (*len + 1 == size)
+			break;
+		size = *len + 1;	/* and the final newline */
+	}
+	return text;
+}
+
+/* The files gobox-strace wrote: the report, the learnt policy. */
+static struct json_object *outputs_json(const struct run_result *r,
+					const char *report_path,
+					struct json_object **self)
+{
+	struct json_object *list = json_object_new_array();
+	struct json_object *e = json_object_new_object();
+
+	json_set_str(e, "kind", "report");
+	json_set_bytes(e, "path", report_path, strlen(report_path));
+	json_object_array_add(list, e);
+	*self = e;
+	if (r->opt->learn_path && r->learnt_bytes >= 0) {
+		e = json_object_new_object();
+		json_set_str(e, "kind", "learned_policy");
+		json_set_bytes(e, "path", r->opt->learn_path,
+			       strlen(r->opt->learn_path));
+		json_set_uint(e, "bytes", (uint64_t)r->learnt_bytes);
+		json_object_array_add(list, e);
+	}
+	return list;
+}
+
 int report_json_write(const struct run_result *r, struct outfile *out,
 		      char *err, size_t errlen)
 {
-	struct json_object *o = report_json(r);
+	struct json_object *o = report_json(r), *self;
+	const char *text;
+	size_t len;
 	int rc = 0;
 
+	json_set(o, "outputs", outputs_json(r, out->path, &self));
+	text = report_text(o, self, &len);
 	errno = 0;
-	if (outfile_rewind(out) < 0 ||
-	    json_object_to_fd(out->fd, o, JSON_C_TO_STRING_PRETTY |
-					  JSON_C_TO_STRING_NOSLASHESCAPE) < 0 ||
+	if (outfile_rewind(out) < 0 || write_all(out->fd, text, len) < 0 ||
 	    write_all(out->fd, "\n", 1) < 0) {
 		rc = -(errno ? errno : EIO);
 		snprintf(err, errlen, "cannot write '%s': %s", out->path,

@@ -100,6 +100,52 @@ static void table(const struct tally_set *ts, FILE *out)
 	free(rows);
 }
 
+static uint64_t tv_ms(struct timeval tv)
+{
+	return (uint64_t)tv.tv_sec * 1000u + (uint64_t)tv.tv_usec / 1000u;
+}
+
+/* Bytes for a person: "812 B", "3.1 MiB". */
+static const char *human_bytes(uint64_t n, char *buf, size_t size)
+{
+	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
+	double v = (double)n;
+	int u = -1;
+
+	while (v >= 1024 && u < 3) {
+		v /= 1024;
+		u++;
+	}
+	if (u < 0)
+		snprintf(buf, size, "%llu B", (unsigned long long)n);
+	else
+		snprintf(buf, size, "%.1f %s", v, units[u]);
+	return buf;
+}
+
+/* The headline figures of what the run cost, one line. */
+static void costs(const struct run_result *r, FILE *out)
+{
+	const struct rusage *ru = &r->rusage;
+	uint64_t wall = (r->ctx.end_mono_ns - r->ctx.start_mono_ns) / 1000000u;
+	uint64_t user = tv_ms(ru->ru_utime), sys = tv_ms(ru->ru_stime);
+	uint64_t rd = 0, wr = 0;
+	const struct proc *p;
+	char a[32], b[32], c[32];
+
+	for (p = r->audit.procs.first; p; p = p->next) {
+		rd += p->metrics.read_bytes;
+		wr += p->metrics.write_bytes;
+	}
+	fprintf(out, "%s: cpu %llu ms user + %llu ms system (%.0f%%), peak "
+		"memory %s, disk read %s, written %s, %ld page faults "
+		"(%ld major)\n", progname, (unsigned long long)user,
+		(unsigned long long)sys, wall ? 100.0 * (user + sys) / wall : 0.0,
+		human_bytes((uint64_t)ru->ru_maxrss * 1024, a, sizeof(a)),
+		human_bytes(rd, b, sizeof(b)), human_bytes(wr, c, sizeof(c)),
+		ru->ru_minflt + ru->ru_majflt, ru->ru_majflt);
+}
+
 static void outcome(const struct run_result *r, FILE *out)
 {
 	const struct proc_list *l = &r->audit.procs;
@@ -114,11 +160,14 @@ static void outcome(const struct run_result *r, FILE *out)
 		fprintf(out, "pid %d exited with %d", (int)r->pid, r->exit_code);
 	else
 		fprintf(out, "pid %d did not finish", (int)r->pid);
+	if (r->tracer.killed != KILL_NONE)
+		fprintf(out, " (%s)", kill_reason_name(r->tracer.killed));
 	fprintf(out, "; the run took %llu ms, %u process%s, %u thread%s\n",
 		(unsigned long long)((r->ctx.end_mono_ns - r->ctx.start_mono_ns) /
 				     1000000u),
 		l->count, l->count == 1 ? "" : "es", l->threads_total,
 		l->threads_total == 1 ? "" : "s");
+	costs(r, out);
 }
 
 /* What an operation of policy.denied was on, in a few words: the path,

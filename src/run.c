@@ -285,6 +285,8 @@ static int open_outputs(const struct options *o, struct outfile *json,
 static void write_learnt(struct run_result *r, struct outfile *out)
 {
 	char err[512];
+	bool ok;
+	long pos;
 	FILE *f;
 	int fd;
 
@@ -292,8 +294,9 @@ static void write_learnt(struct run_result *r, struct outfile *out)
 		return;
 	fd = outfile_rewind(out) < 0 ? -1 : dup(out->fd);
 	f = fd < 0 ? NULL : fdopen(fd, "w");
-	if (!f || learn_write(r->tracer.learn, f, r->opt->argv) < 0 ||
-	    fclose(f) != 0) {
+	ok = f && learn_write(r->tracer.learn, f, r->opt->argv) == 0;
+	pos = f ? ftell(f) : -1;	/* -1 on a pipe */
+	if (!f || fclose(f) != 0 || !ok) {
 		errorf("cannot write '%s': %s", out->path, strerror(errno ? errno : EIO));
 		outfile_abort(out);
 		r->status = EXIT_TRACER;
@@ -302,7 +305,9 @@ static void write_learnt(struct run_result *r, struct outfile *out)
 	if (outfile_commit(out, err, sizeof(err)) < 0) {
 		errorf("%s", err);
 		r->status = EXIT_TRACER;
+		return;
 	}
+	r->learnt_bytes = pos;
 }
 
 /* What $TMP, $HOME and $CWD stand for in a policy (read or learnt). */
@@ -373,6 +378,7 @@ int run(const struct options *o)
 
 	memset(&r, 0, sizeof(r));
 	r.opt = o;
+	r.learnt_bytes = -1;
 	/* First: a closed fd 1 or 2 of ours must stay closed to the
 	 * pass-through, whatever file is opened next. */
 	capture_init(&r.capture, o->capture, o->max_output);

@@ -34,6 +34,7 @@ struct run_result {
 	struct capture capture;		/* the program's stdout and stderr */
 	struct run_tmpdir tmp;		/* the program's own TMPDIR */
 	char **env;			/* the program's environment */
+	long long learnt_bytes;		/* size of the --learn policy, or -1 */
 	pid_t pid;			/* the program's pid, 0 if none */
 	bool started;			/* its exec succeeded */
 	int exec_errno;			/* why it could not be started */

@@ -9,6 +9,10 @@
 #    program, and the traced writes to files add up to the 3 MiB.
 # 3. A fault: SIGSEGV at a known address is reported with its code and
 #    address, as the shell sees the signal (status 139).
+# 4. log_file_size_bytes is the report's own size, and outputs lists each
+#    file written with its size (stat).
+# 5. The summary on stderr: outcome, CPU, memory, disk, faults, and the
+#    limit that ended a run.
 . "$TESTLIB"
 
 # within A B PCT SLACK WHAT: |A - B| <= B * PCT / 100 + SLACK
@@ -72,3 +76,26 @@ expect_status "$STATUS_SH" "a SIGSEGV: the shell's status"
 check '.fault.signal == "SIGSEGV" and .fault.fatal == true and
 	.fault.code == "SEGV_MAPERR" and .fault.address == "0x10" and
 	.processes.list[0].fault == .fault' "the fault reported"
+
+# 4. The files gobox-strace wrote, and their sizes (stat).
+gobox --learn "$TMP/learned.conf" true
+check_valid
+expect_eq "$(q .log_file_size_bytes)" "$(stat -c %s "$REPORT")" "log_file_size_bytes (the report itself)"
+jcheck "outputs: the report and the learned policy, with their sizes" '
+	.outputs == [{kind: "report", path: $r, bytes: $rs},
+		     {kind: "learned_policy", path: $l, bytes: $ls}]' \
+	--arg r "$REPORT" --argjson rs "$(stat -c %s "$REPORT")" \
+	--arg l "$TMP/learned.conf" --argjson ls "$(stat -c %s "$TMP/learned.conf")"
+
+# 5. The summary on stderr gives the headline figures: the outcome, CPU,
+# peak memory, disk, faults; and the limit that ended a run.
+"$GOBOX" "$PROGS/memtouch" 50 100 >/dev/null 2>"$TMP/err"
+grep -Eq '^gobox-strace: pid [0-9]+ exited with 0; the run took [0-9]+ ms, 1 process, 1 thread$' "$TMP/err" ||
+	fail "no outcome line: $(cat "$TMP/err")"
+grep -Eq '^gobox-strace: cpu [0-9]+ ms user \+ [0-9]+ ms system \([0-9]+%\), peak memory 5[0-9]\.[0-9] MiB, disk read .*, written .*, [0-9]+ page faults \([0-9]+ major\)$' "$TMP/err" ||
+	fail "no cost line: $(cat "$TMP/err")"
+STATUS=0
+"$GOBOX" --timeout 0.5 "$PROGS/sleeper" "$TMP" >/dev/null 2>"$TMP/err" || STATUS=$?
+expect_status 124 "sleeper under --timeout 0.5"
+grep -q 'did not finish (timeout)\|was killed by SIGKILL (timeout)' "$TMP/err" ||
+	fail "the summary does not say the timeout ended it: $(cat "$TMP/err")"
