@@ -71,8 +71,10 @@ enum fd_kind fd_kind_of(const char *target)
 	    strncmp(target, "/dev/tty", 8) == 0 ||
 	    strcmp(target, "/dev/console") == 0)
 		return FD_TTY;
-	/* A FIFO with a name, or a device, shows as its path. */
-	if (stat(target, &st) < 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+	/* A device, or a FIFO with a name, shows as its path: looked at in
+	 * /dev only (a stat a write elsewhere would cost too much). */
+	if (strncmp(target, "/dev/", 5) != 0 || stat(target, &st) < 0 ||
+	    S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
 		return FD_FILE;
 	if (S_ISFIFO(st.st_mode))
 		return FD_PIPE;
