@@ -255,9 +255,11 @@ void enforce_wake(struct tracer *t)
 		return;
 	t->waking = true;
 	while (!t->ns_owner && (th = waitq_pop(&t->ns_waiters)))
-		if (!enforce_entry(t, th))
+		if (th->ev && !enforce_entry(t, th))
 			entry_go_on(t, th);
 	while ((th = waitq_pop(&t->slot_waiters))) {
+		if (!th->ev)
+			continue;	/* gone meanwhile: nothing to go on with */
 		if (!enforce_entry(t, th))
 			entry_go_on(t, th);
 		if (th->waiting)
@@ -266,9 +268,10 @@ void enforce_wake(struct tracer *t)
 	t->waking = false;
 }
 
-/* Calls that take a descriptor away or put another in its place. */
+/* Calls that take a descriptor away or put another in its place (and
+ * the working directory, which /proc/PID/cwd names). */
 static const char *const fd_changers[] = {
-	"close", "close_range", "dup2", "dup3", NULL
+	"close", "close_range", "dup2", "dup3", "chdir", "fchdir", NULL
 };
 
 /* Does the call act on what a descriptor holds when it runs (its number,

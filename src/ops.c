@@ -40,7 +40,7 @@ enum how {
 	H_CLONE, H_CLONE3, H_FORK, H_VFORK, H_UNSHARE, H_SETNS,
 	H_KILL, H_TKILL, H_TGKILL, H_PIDFD_SIGNAL, H_PIDFD_OPEN,
 	H_PTRACE, H_VM_WRITE, H_FCNTL, H_IOCTL, H_MMAP, H_MPROTECT,
-	H_CHANGE,
+	H_CHANGE, H_GETFD,
 };
 
 /* How each call is read. dirfd/path/at are argument numbers (-1: none):
@@ -86,7 +86,7 @@ static const struct spec specs[] = {
 	{ "fchownat", H_PATH, 0, 1, 4, MODE_M, true },
 	{ "utime", H_PATH, -1, 0, -1, MODE_M, true },
 	{ "utimes", H_PATH, -1, 0, -1, MODE_M, true },
-	{ "futimesat", H_PATH, 0, 1, -1, MODE_M, true },
+	{ "futimesat", H_UTIMENSAT, 0, 1, -1, MODE_M, true },
 	{ "utimensat", H_UTIMENSAT, 0, 1, 3, MODE_M, true },
 	{ "utimensat_time64", H_UTIMENSAT, 0, 1, 3, MODE_M, true },
 	{ "setxattr", H_PATH, -1, 0, -1, MODE_M, true },
@@ -124,6 +124,8 @@ static const struct spec specs[] = {
 	{ "pidfd_open", H_PIDFD_OPEN, -1, -1, -1, 0, false },
 	{ "ptrace", H_PTRACE, -1, -1, -1, 0, false },
 	{ "process_vm_writev", H_VM_WRITE, -1, -1, -1, 0, false },
+	{ "pidfd_getfd", H_GETFD, -1, -1, -1, 0, false },
+	{ "perf_event_open", H_CHANGE, -1, -1, -1, 0, false },
 	{ "prlimit64", H_CHANGE, -1, -1, -1, 0, false },
 	{ "setpriority", H_CHANGE, -1, -1, -1, 0, false },
 	{ "ioprio_set", H_CHANGE, -1, -1, -1, 0, false },
@@ -414,6 +416,13 @@ static void classify_utimensat(struct event *ev, const struct spec *s,
 
 /* --- net --------------------------------------------------------------- */
 
+static bool several_names(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && S_ISSOCK(st.st_mode) && st.st_nlink > 1;
+}
+
 /* An abstract socket name as rules match it: the name is bytes, NUL
  * included, so a NUL reads "\x00" (a rule for "ok" is not one for
  * "ok\0secret"). */
@@ -495,6 +504,11 @@ static void net_op_from(struct event *ev, const struct ops_ctx *ctx,
 				if (op->resolve_err == 0 &&
 				    strlen(buf) >= sizeof(((struct sockaddr_un *)0)->sun_path))
 					op->resolve_err = -ENAMETOOLONG;
+				/* A socket with another name (a hard link)
+				 * would be reached past the rules on that
+				 * name. */
+				if (op->resolve_err == 0 && several_names(buf))
+					op->resolve_err = -EMLINK;
 				if (op->resolve_err == 0)
 					op->path = event_strdup(ev, buf,
 								strlen(buf));
@@ -752,7 +766,10 @@ static void classify_change(struct event *ev, const struct ops_ctx *ctx,
 		/* prlimit64 reading limits (new_limit NULL) changes nothing. */
 		if (strcmp(ev->name, "prlimit64") == 0 && !arg_ptr(ev, ev->args[2]))
 			return;
-		tracer = is_tracer_task(ctx, (pid_t)arg_of(ev, 0));
+		/* perf_event_open's pid is its second argument (a sigtrap
+		 * event on the tracer would stop it). */
+		tracer = is_tracer_task(ctx, (pid_t)arg_of(ev,
+				strcmp(ev->name, "perf_event_open") == 0));
 	}
 	if (!tracer)
 		return;
@@ -788,6 +805,15 @@ static const int32_t *pinned_ints(struct event *ev, unsigned i, unsigned n)
  * gets the descriptor's SIGIO (or the signal F_SETSIG chose, SIGKILL
  * included): a signal, to a process or (negative) a process group.
  */
+/* ioctls that change a file's attributes (immutable, append-only, project)
+ * through any descriptor of it, read-only ones included: fs m. */
+static bool ioctl_changes_file(uint32_t cmd)
+{
+	return cmd == FS_IOC_SETFLAGS || cmd == FS_IOC32_SETFLAGS ||
+	       cmd == FS_IOC_FSSETXATTR || cmd == FS_IOC_SETVERSION ||
+	       cmd == FS_IOC32_SETVERSION;
+}
+
 static void classify_owner(struct event *ev, const struct spec *s,
 			   const struct ops_ctx *ctx, struct ops *out)
 {
@@ -807,6 +833,9 @@ static void classify_owner(struct event *ev, const struct spec *s,
 			return;
 		pid = v[0] == F_OWNER_PGRP ? 0 : v[1];
 		pgrp = v[0] == F_OWNER_PGRP ? v[1] : 0;
+	} else if (s->how == H_IOCTL && ioctl_changes_file(cmd)) {
+		fs_fd_op(ev, ctx, out, (int)arg_of(ev, 0), MODE_M, 0);
+		return;
 	} else if (s->how == H_IOCTL && (cmd == 0x8901 || cmd == 0x8902)) {
 		v = pinned_ints(ev, 2, 1);
 		if (!v)
@@ -1006,6 +1035,11 @@ void ops_classify(struct event *ev, const struct ops_ctx *ctx,
 			break;
 		case H_CHANGE:
 			classify_change(ev, ctx, out);
+			break;
+		case H_GETFD:
+			/* Taking another process's descriptor is tracing it. */
+			target_op(ev, ctx, out, PROC_PTRACE,
+				  pidfd_target(ev->tid, (int)arg_of(ev, 0)), 0, 0);
 			break;
 		default:
 			classify_target(ev, s, ctx, out);

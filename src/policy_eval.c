@@ -13,6 +13,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fs.h>
+#include <linux/personality.h>
 #include <linux/seccomp.h>
 #include <sys/mman.h>
 #include <stdio.h>
@@ -124,6 +126,45 @@ static bool proc_rule_matches(const struct rule *r, const struct op *op)
 	}
 }
 
+/*
+ * The bits of argument i the kernel may read: an int argument only its low
+ * 32 (a mode its low 16), a long all 64. The signature tables do not say
+ * which C type each call takes, so a test is judged both ways, to the
+ * policy's side: a refusal matches when either width matches, an allowance
+ * only when both do.
+ */
+static uint64_t narrow_mask(const struct event *ev, unsigned i)
+{
+	unsigned type = ev->desc && i < ev->desc->nargs ? ev->desc->arg[i]
+							: ARG_HEX;
+
+	switch (type) {
+	case ARG_PTR:
+	case ARG_PATH:
+	case ARG_STR:
+	case ARG_WBUF:
+	case ARG_RBUF:
+	case ARG_SIZE:
+	case ARG_OFF:
+		return ~0ULL;
+	case ARG_MODE:
+		return 0xffff;
+	default:
+		return 0xffffffffULL;
+	}
+}
+
+static bool arg_test_matches(const struct rule *r, const struct arg_test *t,
+			     const struct event *ev)
+{
+	uint64_t a = ev->args[t->arg], m = narrow_mask(ev, t->arg);
+	bool refusal = r->action >= ACT_DENY;
+
+	if (t->is_mask)
+		return refusal ? (a & t->value) != 0 : (a & t->value & m) != 0;
+	return refusal ? (a & m) == (t->value & m) : a == t->value;
+}
+
 static bool sys_rule_matches(const struct rule *r, const struct event *ev)
 {
 	unsigned i;
@@ -131,13 +172,9 @@ static bool sys_rule_matches(const struct rule *r, const struct event *ev)
 	if (!traceset_has(&r->u.sys.calls, ev->abi, (unsigned)ev->nr) &&
 	    !(ev->via_socketcall && traceset_has_name(&r->u.sys.calls, ev->name)))
 		return false;
-	for (i = 0; i < r->u.sys.ntests; i++) {
-		const struct arg_test *t = &r->u.sys.tests[i];
-		uint64_t a = ev->args[t->arg];
-
-		if (t->is_mask ? !(a & t->value) : a != t->value)
+	for (i = 0; i < r->u.sys.ntests; i++)
+		if (!arg_test_matches(r, &r->u.sys.tests[i], ev))
 			return false;
-	}
 	return true;
 }
 
@@ -211,6 +248,17 @@ static void worst(struct verdict *cur, struct verdict v)
 		*cur = v;
 }
 
+/* An open or an exec: a call that may name a pipe, a memfd, a deleted
+ * file through /proc/PID/fd (/dev/stdin, fexecve). */
+static bool reopens(const struct event *ev)
+{
+	static const char *const names[] = {
+		"open", "openat", "openat2", "creat", "execve", "execveat", NULL
+	};
+
+	return name_in(ev->name, names);
+}
+
 static struct verdict judge_op(struct policy *p, const struct event *ev,
 			       const struct op *op, int i)
 {
@@ -231,6 +279,12 @@ static struct verdict judge_op(struct policy *p, const struct event *ev,
 	 * deleted) reached through /proc/PID/fd: the program holds it
 	 * already, and it was judged when it was opened. */
 	if (op->kind == RESOLVED_OPAQUE) {
+		/* Opened again, or run: what it is now is checked after. Any
+		 * other change through /proc has nothing to be judged by. */
+		if (!op->via_fd && !reopens(ev))
+			return builtin(ACT_DENY, EACCES, "something without a "
+				       "name, reached through /proc, cannot be "
+				       "judged", i);
 		v.action = ACT_ALLOW;
 		v.default_line = 0;
 		v.builtin = "already open: reached through /proc";
@@ -320,10 +374,18 @@ static bool group_signal(struct policy *p, const struct event *ev,
 }
 
 /* What nothing may do, policy or not: reach the tracer. */
+#define UFFD_WHY "userfaultfd would stall gobox-strace reading the program's " \
+		 "memory"
+
 static bool protect_tracer(struct policy *p, const struct event *ev,
 			   const struct ops *ops, struct verdict *v)
 {
 	unsigned i;
+
+	if (strcmp(ev->name, "userfaultfd") == 0) {
+		*v = builtin(ACT_DENY, EPERM, UFFD_WHY, -1);
+		return true;
+	}
 
 	for (i = 0; i < ops->n; i++) {
 		const struct op *op = &ops->v[i];
@@ -338,17 +400,36 @@ static bool protect_tracer(struct policy *p, const struct event *ev,
 				     "gobox-strace through /proc", (int)i);
 			return true;
 		}
+		if (op->cat == CAT_FS && op->path &&
+		    strcmp(op->path, "/dev/userfaultfd") == 0) {
+			*v = builtin(ACT_DENY, EACCES, UFFD_WHY, (int)i);
+			return true;
+		}
 		if (op->cat == CAT_PROC && op->group_signal)
 			return group_signal(p, ev, op, (int)i, v);
 	}
 	return false;
 }
 
+/* socket(AF_INET or AF_INET6, SOCK_RAW) or AF_PACKET: packets made by
+ * hand, to any address and port. */
+static bool raw_socket(const struct event *ev)
+{
+	uint32_t family = (uint32_t)ev->args[0], type = (uint32_t)ev->args[1];
+
+	if (strcmp(ev->name, "socket") != 0)
+		return false;
+	return family == AF_PACKET ||
+	       ((family == AF_INET || family == AF_INET6) &&
+		(type & 0xf) == SOCK_RAW);
+}
+
 bool seccomp_listener(const struct event *ev)
 {
+	/* op and flags are unsigned int: the kernel reads 32 bits. */
 	return strcmp(ev->name, "seccomp") == 0 &&
-	       ev->args[0] == SECCOMP_SET_MODE_FILTER &&
-	       (ev->args[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER);
+	       (uint32_t)ev->args[0] == SECCOMP_SET_MODE_FILTER &&
+	       ((uint32_t)ev->args[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER);
 }
 
 /* What would go around a policy: writing another process's memory
@@ -380,6 +461,18 @@ static bool protect_policy(struct policy *p, const struct event *ev,
 	}
 	if (sys_allows_by_name(p, ev))
 		return false;
+	if (paths && strcmp(ev->name, "personality") == 0 &&
+	    ((uint32_t)ev->args[0] & READ_IMPLIES_EXEC) &&
+	    (uint32_t)ev->args[0] != 0xffffffffu) {
+		*v = builtin(ACT_DENY, EPERM, "every readable mapping would run "
+			     "without being judged x", -1);
+		return true;
+	}
+	if (policy_category_used(p, CAT_NET) && raw_socket(ev)) {
+		*v = builtin(ACT_DENY, EPERM, "a raw socket would send what no "
+			     "net rule judges", -1);
+		return true;
+	}
 	if (seccomp_listener(ev)) {
 		*v = builtin(ACT_DENY, EPERM, "a seccomp listener of the program "
 			     "would answer calls before the policy sees them", -1);
@@ -427,15 +520,24 @@ static bool unresolvable(const struct ops *ops, struct verdict *v)
 		     (ops->v[i].cat == CAT_NET &&
 		      ops->v[i].family == FAM_UNIX)) &&
 		    ops->v[i].resolve_err) {
-			/* Resolved, a socket path may outgrow sun_path: a
-			 * refusal of ours, not the kernel's error. */
-			bool ours = ops->v[i].cat == CAT_NET &&
-				    ops->v[i].resolve_err == -ENAMETOOLONG;
+			/* Resolved, a socket path may outgrow sun_path, or
+			 * name a socket with another name: refusals of ours,
+			 * not the kernel's errors. */
+			int err = -ops->v[i].resolve_err;
+			bool net = ops->v[i].cat == CAT_NET;
 
-			*v = builtin(ACT_DENY, -ops->v[i].resolve_err, ours ?
-				     "the socket path, resolved, is too long to "
-				     "pin" : "the path does not resolve", (int)i);
-			v->kernel_error = !ours;
+			if (net && err == EMLINK)
+				*v = builtin(ACT_DENY, EACCES, "the socket has "
+					     "another name (a hard link) no rule "
+					     "may see", (int)i);
+			else if (net && err == ENAMETOOLONG)
+				*v = builtin(ACT_DENY, err, "the socket path, "
+					     "resolved, is too long to pin", (int)i);
+			else
+				*v = builtin(ACT_DENY, err, "the path does not "
+					     "resolve", (int)i);
+			v->kernel_error = !net || (err != EMLINK &&
+						   err != ENAMETOOLONG);
 			return true;
 		}
 	return false;
@@ -505,12 +607,20 @@ const struct filter_cond protection_conds[] = {
 };
 const unsigned protection_nconds = ARRAY_SIZE(protection_conds);
 
-/* Under a policy that judges paths: code mapped from a file (x). */
+/* Under a policy that judges paths: code mapped from a file (x), a
+ * personality in which every readable mapping runs, and the ioctls that
+ * change a file's attributes (m). */
 const struct filter_cond exec_map_conds[] = {
 	{ "mmap", 2, PROT_EXEC, PROT_EXEC },
 	{ "mmap2", 2, PROT_EXEC, PROT_EXEC },
 	{ "mprotect", 2, PROT_EXEC, PROT_EXEC },
 	{ "pkey_mprotect", 2, PROT_EXEC, PROT_EXEC },
+	{ "personality", 0, READ_IMPLIES_EXEC, READ_IMPLIES_EXEC },
+	{ "ioctl", 1, CMD_MASK, FS_IOC_SETFLAGS },
+	{ "ioctl", 1, CMD_MASK, FS_IOC32_SETFLAGS },
+	{ "ioctl", 1, CMD_MASK, FS_IOC_FSSETXATTR },
+	{ "ioctl", 1, CMD_MASK, FS_IOC_SETVERSION },
+	{ "ioctl", 1, CMD_MASK, FS_IOC32_SETVERSION },
 };
 const unsigned exec_map_nconds = ARRAY_SIZE(exec_map_conds);
 
@@ -522,7 +632,7 @@ void protection_traceset(struct traceset *ts)
 		"clone", "clone3", "prlimit64", "setpriority",
 		"sched_setaffinity", "sched_setscheduler", "sched_setparam",
 		"sched_setattr", "ioprio_set", "migrate_pages", "move_pages",
-		"seccomp", NULL
+		"seccomp", "perf_event_open", "userfaultfd", NULL
 	};
 
 	add_names(ts, names);
@@ -544,7 +654,7 @@ bool policy_category_used(const struct policy *p, enum pol_cat cat)
 /* Traced when paths are judged: they may not replace a descriptor while
  * a call judged on what it holds runs. */
 static const char *const fd_calls[] = {
-	"close", "close_range", "dup2", "dup3", NULL
+	"close", "close_range", "dup2", "dup3", "chdir", "fchdir", NULL
 };
 static const char *const fs_calls[] = {
 	"open", "openat", "openat2", "creat", "execve", "execveat",
@@ -561,13 +671,14 @@ static const char *const fs_calls[] = {
 };
 static const char *const net_calls[] = {
 	"connect", "bind", "listen", "sendto", "sendmsg", "sendmmsg", "accept",
+	"socket",
 	"accept4", "io_uring_setup", NULL
 };
 static const char *const proc_calls[] = {
 	"execve", "execveat", "clone", "clone3", "fork", "vfork",
 	"unshare", "setns", "kill", "tkill", "tgkill", "rt_sigqueueinfo",
 	"rt_tgsigqueueinfo", "pidfd_send_signal", "ptrace",
-	"process_vm_writev", NULL
+	"process_vm_writev", "pidfd_getfd", NULL
 };
 
 void policy_traceset_everything(struct traceset *ts)

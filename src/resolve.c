@@ -311,6 +311,10 @@ static int follow_link(struct walk *w, struct rest *rest, const char *cand,
 		rc = resolve_magic(cand, target, &kind);
 		if (rc < 0)
 			return rc;
+		/* A mapping without a name: another thread's mmap could put
+		 * another file at that address before the call walks it. */
+		if (kind == RESOLVED_OPAQUE && strstr(cand, "/map_files/"))
+			return -EACCES;
 		if (kind == RESOLVED_OPAQUE) {
 			if (!last)
 				return -ENOTDIR;

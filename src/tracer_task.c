@@ -250,7 +250,9 @@ void on_exit_stop(struct tracer *t, struct thread *th)
 	metrics_at_thread_exit(&th->proc->metrics, th->proc->pid, th->tid);
 	th->exiting = true;
 	/* A call in progress (exit, exit_group, or one cut short by a
-	 * fatal signal) will never return. */
+	 * fatal signal) will never return; one waiting for its turn will
+	 * never have it. */
+	enforce_forget_waiting(t, th);
 	event_done(t, th);
 	th->in_syscall = false;
 	resume(th, 0);

@@ -648,6 +648,38 @@ Test(eval, sys_rules_with_argument_tests)
 	expect_rule(judge(), ACT_DENY, EPERM, -1);
 }
 
+/* An int argument's high 32 bits are not the kernel's: a refusal cannot
+ * be dodged with them, nor an allowance stretched over them. */
+Test(eval, sys_argument_tests_and_the_width_the_kernel_reads)
+{
+	pol("default sys deny\nsys deny socket arg0=17\nsys deny socket arg1&3\n"
+	    "sys allow socket arg0=2\nsys deny chmod arg1&0x800\n"
+	    "sys allow chmod\n");
+	call("socket");
+	ev.args[0] = 17 | 1ULL << 32;
+	sys_op();
+	expect_rule(judge(), ACT_DENY, EPERM, 0);
+	call("socket");
+	ev.args[0] = 1;
+	ev.args[1] = 3 | 1ULL << 32;
+	sys_op();
+	expect_rule(judge(), ACT_DENY, EPERM, 1);
+	call("socket");
+	ev.args[0] = 2;
+	sys_op();
+	expect_rule(judge(), ACT_ALLOW, 0, 2);
+	/* The allowance holds for exactly 2, not for what reads 2 in 32 bits. */
+	call("socket");
+	ev.args[0] = 2 | 1ULL << 32;
+	sys_op();
+	expect_rule(judge(), ACT_DENY, EPERM, -1);
+	/* A mode is 16 bits: setuid is refused whatever is above. */
+	call("chmod");
+	ev.args[1] = 0x10800;
+	sys_op();
+	expect_rule(judge(), ACT_DENY, EPERM, 3);
+}
+
 Test(eval, sys_rules_by_class_and_on_other_abis)
 {
 	pol("sys deny:ENOSYS %net\n");
@@ -1031,7 +1063,10 @@ Test(builtin, unresolvable_path_fails_with_the_kernel_error)
 	cr_expect(v.kernel_error);
 }
 
-Test(builtin, opaque_paths_are_allowed)
+/* Something without a name is allowed when the program holds it (its
+ * descriptor), or reopens or runs it through /proc/PID/fd; any other
+ * change through /proc has nothing to be judged by. */
+Test(builtin, opaque_paths_held_or_reopened_are_allowed)
 {
 	struct op *op;
 	struct verdict v;
@@ -1040,11 +1075,25 @@ Test(builtin, opaque_paths_are_allowed)
 	call("fchmod");
 	op = fs(MODE_M, "pipe:[1234]");
 	op->kind = RESOLVED_OPAQUE;
+	op->via_fd = true;
 	sys_op();
 	v = judge();
 	cr_expect_eq(v.action, ACT_ALLOW);
 	cr_expect_not(v.kernel_error);
 	cr_expect_null(v.rule);
+	call("openat");
+	op = fs(MODE_R | MODE_W, "pipe:[1234]");
+	op->kind = RESOLVED_OPAQUE;
+	sys_op();
+	cr_expect_eq(judge().action, ACT_ALLOW);
+	call("chmod");
+	op = fs(MODE_M, "/tmp/d (deleted)");
+	op->kind = RESOLVED_OPAQUE;
+	sys_op();
+	v = judge();
+	cr_expect_eq(v.action, ACT_DENY);
+	cr_expect_eq(v.err, EACCES);
+	cr_expect_not(v.kernel_error);
 	/* a real path is still judged */
 	call("fchmod");
 	fs(MODE_M, "/etc/passwd");
