@@ -16,6 +16,7 @@
 #include <linux/fs.h>
 #include <linux/personality.h>
 #include <linux/seccomp.h>
+#include <sys/prctl.h>
 #include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -374,6 +375,22 @@ static bool group_signal(struct policy *p, const struct event *ev,
 }
 
 /* What nothing may do, policy or not: reach the tracer. */
+/* May we read the memory of a program that made itself not dumpable?
+ * Only with CAP_SYS_PTRACE (bit 19 of CapEff), even as its tracer. */
+static bool tracer_reads_undumpable(void)
+{
+	static int known = -1;
+	char buf[4096], *p;
+
+	if (known < 0) {
+		known = 0;
+		if (read_small_file("/proc/self/status", buf, sizeof(buf)) >= 0 &&
+		    (p = strstr(buf, "\nCapEff:")))
+			known = (strtoull(p + 8, NULL, 16) >> 19) & 1;
+	}
+	return known;
+}
+
 #define UFFD_WHY "userfaultfd would stall gobox-strace reading the program's " \
 		 "memory"
 
@@ -384,6 +401,15 @@ static bool protect_tracer(struct policy *p, const struct event *ev,
 
 	if (strcmp(ev->name, "userfaultfd") == 0) {
 		*v = builtin(ACT_DENY, EPERM, UFFD_WHY, -1);
+		return true;
+	}
+	if (p && strcmp(ev->name, "prctl") == 0 &&
+	    (int)ev->args[0] == PR_SET_DUMPABLE && (uint32_t)ev->args[1] == 0 &&
+	    !tracer_reads_undumpable()) {
+		*v = builtin(ACT_DENY, 0, "the program stays dumpable: without "
+			     "CAP_SYS_PTRACE gobox-strace could not read its "
+			     "calls' arguments", -1);
+		v->pretend = true;
 		return true;
 	}
 
@@ -604,6 +630,7 @@ const struct filter_cond protection_conds[] = {
 	{ "fcntl64", 1, CMD_MASK, F_SETOWN_EX },
 	{ "ioctl", 1, CMD_MASK, FIOSETOWN_CMD },
 	{ "ioctl", 1, CMD_MASK, SIOCSPGRP_CMD },
+	{ "prctl", 0, CMD_MASK, PR_SET_DUMPABLE },
 };
 const unsigned protection_nconds = ARRAY_SIZE(protection_conds);
 
@@ -632,7 +659,8 @@ void protection_traceset(struct traceset *ts)
 		"clone", "clone3", "prlimit64", "setpriority",
 		"sched_setaffinity", "sched_setscheduler", "sched_setparam",
 		"sched_setattr", "ioprio_set", "migrate_pages", "move_pages",
-		"seccomp", "perf_event_open", "userfaultfd", NULL
+		"seccomp", "perf_event_open", "userfaultfd", "pidfd_getfd",
+		NULL
 	};
 
 	add_names(ts, names);

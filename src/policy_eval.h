@@ -22,6 +22,8 @@ struct verdict {
 	int op;				/* the deciding operation, or -1 */
 	bool emulate_group_signal;	/* deliver a group signal ourselves,
 					 * to the processes of the run only */
+	bool pretend;			/* deny with err 0: not done, and the
+					 * program told it was */
 	bool kernel_error;		/* not a denial: a path that does not
 					 * resolve fails here with err, as the
 					 * kernel would fail it */

@@ -131,8 +131,8 @@ static struct json_object *entry_json(const struct event *ev,
 	struct json_object *o = event_json(ev, base_ns);
 	char buf[32];
 
-	json_set_str(o, "action", pol_action_name(v->action));
-	if (v->action == ACT_DENY)
+	json_set_str(o, "action", v->pretend ? "skip" : pol_action_name(v->action));
+	if (v->action == ACT_DENY && !v->pretend)
 		json_set_str(o, "deny_errno", errno_name(v->err, buf, sizeof(buf)));
 	json_set(o, "rule", verdict_json(v));
 	if (v->op >= 0 && (unsigned)v->op < ops->n)
@@ -150,7 +150,8 @@ void policy_log_verdict(struct policy_log *l, const struct event *ev,
 	}
 	if (v->emulate_group_signal)
 		l->group_signals++;
-	l->by_action[v->action]++;
+	if (!v->pretend)
+		l->by_action[v->action]++;
 	if (v->builtin && v->action >= ACT_DENY)
 		l->builtin++;
 	if (v->action >= ACT_DENY) {

@@ -1,8 +1,8 @@
 /* ucopy.c - read the memory of a stopped tracee
  *
  * process_vm_readv is one system call per read and needs no stop of its
- * own. Where it is not allowed (some LSMs, a kernel without it, a process
- * that is not dumpable) the fallback reads /proc/TID/mem, then peeks.
+ * own. Where it is not allowed (some LSMs, or a kernel without it) the
+ * fallback reads /proc/TID/mem, which a tracer may always read.
  */
 #include "ucopy.h"
 
@@ -10,36 +10,10 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
 #define PAGE 4096u
-
-/* A word at a time: the tracer may always peek, even into a process
- * that made itself not dumpable, which process_vm_readv and /proc/PID/mem
- * refuse to a tracer without CAP_SYS_PTRACE. */
-static int ucopy_peek(pid_t tid, uint64_t addr, void *buf, size_t len)
-{
-	unsigned char *out = buf;
-	uint64_t start = addr & ~7ULL;
-	size_t done = 0;
-
-	while (done < len) {
-		uint64_t at = start + ((addr + done - start) & ~7ULL);
-		size_t skip = (size_t)(addr + done - at), n;
-		long word;
-
-		errno = 0;
-		word = ptrace(PTRACE_PEEKDATA, tid, (void *)(uintptr_t)at, NULL);
-		if (errno)
-			return errno == EIO ? -EFAULT : -errno;
-		n = 8 - skip < len - done ? 8 - skip : len - done;
-		memcpy(out + done, (unsigned char *)&word + skip, n);
-		done += n;
-	}
-	return 0;
-}
 
 static int ucopy_procmem(pid_t tid, uint64_t addr, void *buf, size_t len)
 {
@@ -50,8 +24,7 @@ static int ucopy_procmem(pid_t tid, uint64_t addr, void *buf, size_t len)
 	snprintf(path, sizeof(path), "/proc/%d/mem", (int)tid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return errno == EACCES || errno == EPERM ?
-		       ucopy_peek(tid, addr, buf, len) : -errno;
+		return -errno;
 	n = pread(fd, buf, len, (off_t)addr);
 	close(fd);
 	if (n < 0)

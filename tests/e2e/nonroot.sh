@@ -1,6 +1,10 @@
 #!/bin/sh
 # nonroot: gobox-strace run by an ordinary user traces that user's
 # program (the tracer is made undumpable only after it has seized it).
+# A program that makes itself undumpable (as ssh-agent does) under a
+# policy stays dumpable (the call is skipped and reported so): without
+# CAP_SYS_PTRACE the tracer could not read its paths. An allowed open
+# works, a refused one is refused.
 . "$TESTLIB"
 
 [ "$(id -u)" = 0 ] || skip "needs root to become another user"
@@ -15,3 +19,27 @@ setpriv --reuid=nobody --regid=nogroup --clear-groups \
 expect_status 15 "the program's status, traced as nobody (forkexec: 10 + its child's 5)"
 check '.uid != 0 and .exit_code == 15 and .processes.count == 2' \
 	"the report of nobody's run"
+
+echo fine >"$TMP/ok"
+echo secret >"$TMP/no"
+chmod 0644 "$TMP/ok" "$TMP/no"
+printf 'default fs allow\nfs deny r %s/no\n' "$TMP" >"$TMP/policy"
+for f in ok no; do
+	STATUS=0
+	setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		"$GOBOX" -q --report "$REPORT" --policy "$TMP/policy" \
+		"$PROGS/policy_corners" undumpable "$TMP/$f" >"$TMP/out" 2>"$TMP/err" ||
+		STATUS=$?
+	expect_status 0 "undumpable, opening $f, as nobody"
+done
+expect_out "$TMP/out" "undumpable EACCES"
+setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	"$GOBOX" -q --report "$REPORT" --policy "$TMP/policy" \
+	"$PROGS/policy_corners" undumpable "$TMP/ok" >"$TMP/out"
+expect_out "$TMP/out" "undumpable ok"
+jcheck "the path of the undumpable program's open, read" '
+	[.events.list[] | select(.syscall == "openat" and .path == $p)] |
+	length == 1' --arg p "$TMP/ok"
+jcheck "its PR_SET_DUMPABLE skipped, and said so" '
+	([.policy.denied[] | select(.syscall == "prctl" and .action == "skip")] |
+	 length == 1) and .policy.counts.deny == 0'

@@ -13,6 +13,8 @@
 # rename onto an existing file of the no-d directory (which would delete
 # that file) is refused too. O_CREAT (open or creat) of a file that is
 # there creates nothing and needs no c; of a new name, it is refused.
+# Attributes through a read-only descriptor (ioctl FS_IOC_SETFLAGS,
+# futimesat with a NULL path) need m.
 # Control: each step alone without a policy succeeds.
 . "$TESTLIB"
 
@@ -190,3 +192,25 @@ expect_out "$TMP/out" "rename:$D/ok/x1:$D/nod/f EACCES" \
 	"renameat2:$D:ok/x2:nod/g EACCES" "rename:$D/ok/emptydir:$D/nod/emptysub EACCES"
 jcheck "the renames onto existing names refused by line 3" '
 	[.policy.denied[] | select(.rule.line == 3)] | length == 3'
+
+# A file's attributes through a read-only descriptor: the append-only flag
+# (ioctl FS_IOC_SETFLAGS) and its times (futimesat with a NULL path) need
+# m like chmod: refused in the no-m directory, done in the allowed one.
+# Control: both work without a policy where the file system has the flags.
+setup
+"$PROGS/policy_fs_ops" "setflags:$D/ok/f" "futimesat:$D/ok/f" >"$TMP/control" || true
+if grep -qx "setflags:$D/ok/f ok" "$TMP/control"; then
+	touch -d '2001-01-01' "$D/nom/f"
+	gobox --policy "$TMP/policy" "$PROGS/policy_fs_ops" "setflags:$D/nom/f" \
+		"futimesat:$D/nom/f" "setflags:$D/ok/f" "futimesat:$D/ok/f" >"$TMP/out"
+	expect_status 0 "policy_fs_ops (attributes through a descriptor)"
+	check_valid
+	expect_out "$TMP/out" "setflags:$D/nom/f EACCES" "futimesat:$D/nom/f EACCES" \
+		"setflags:$D/ok/f ok" "futimesat:$D/ok/f ok"
+	expect_eq "$(stat -c %Y "$D/nom/f")" "$(date -d 2001-01-01 +%s)" "times of the no-m file"
+	jcheck "refused by line 4, m" '[.policy.denied[] | select(.rule.line == 4 and
+		.operation.modes == "m")] | length == 2'
+else
+	echo "note: no file attribute flags here: $(tr '\n' ' ' <"$TMP/control")"
+fi
+no_leftovers

@@ -215,6 +215,18 @@ jcheck "the long socket paths: built-in refusals" '
 	  "the socket path, resolved, is too long to pin")] | length == 2'
 [ ! -e "$LONG/s" ] || fail "the refused bind made the socket"
 
+# A unix socket with another name (a hard link) is not reached through
+# that name past the rule on its own: refused (built-in, EACCES).
+mkdir "$D/ln"
+"$PROGS/policy_net" unix-link "$D/ln" >"$TMP/control"
+expect_out "$TMP/control" "link ok" "connect-link ok"
+rm -f "$D/ln"/*
+printf 'default net allow\nnet deny connect unix %s/ln/s\n' "$D" >"$TMP/link.policy"
+gobox --policy "$TMP/link.policy" "$PROGS/policy_net" unix-link "$D/ln" >"$TMP/out"
+expect_out "$TMP/out" "link ok" "connect-link EACCES"
+check '[.policy.denied[] | select(.syscall == "connect" and .rule.line == null)] |
+	length == 1' "the connect through the link: a built-in refusal"
+
 # An abstract name is bytes: a rule for NAME is not one for NAME"\0...".
 NAME=gobox-nul-$$
 "$PROGS/policy_net" abstract-nul "$NAME" >"$TMP/control"

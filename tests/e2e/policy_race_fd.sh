@@ -14,6 +14,8 @@
 # 3. A deleted file mapped whose old name is now a FIFO: no hang.
 # 4. /proc/self/fd/N swapped between a pipe and a protected file under
 #    truncate, chmod and a reopen for writing: the file is untouched.
+# 5, 6. The same through /proc/self/cwd (fchdir) and /proc/self/map_files
+#    (mmap MAP_FIXED). 7. Threads queued for the lock as the process ends.
 # Controls: under gobox-strace without a policy, b does get mapped (else
 # the mmap part is skipped); unbound sockets getting a port there is
 # rare and only noted.
@@ -116,6 +118,35 @@ for op in truncate chmod reopen; do
 	expect_eq "$(stat -c '%s %a' "$D/ro")" "5 644" "procfd $op: size and mode of the file"
 	expect_eq "$(cat "$D/ro")" data "procfd $op: content of the file"
 	check '(.security.violations | length) == 0' "procfd $op: no violation needed"
+done
+
+# 5. /proc/self/cwd moved (fchdir in another thread) between a deleted
+#    directory and one the policy keeps from being changed: its mode
+#    stays. 6. /proc/self/map_files/A-B moved (mmap MAP_FIXED) between a
+#    memfd and a file the policy keeps from being written: its size stays.
+mkdir "$D/keep"
+chmod 0755 "$D/keep"
+echo data >"$D/keep/f"
+printf 'default fs allow\nfs deny w,m %s/keep/**\n' "$D" >"$TMP/policy"
+gobox_within 120 "$PROGS/policy_race_fd" cwd "$D/keep" 500 >"$TMP/control"
+echo "note: cwd control: $(tr '\n' ' ' <"$TMP/control") mode $(stat -c %a "$D/keep")"
+chmod 0755 "$D/keep"
+gobox_within 120 --policy "$TMP/policy" "$PROGS/policy_race_fd" cwd "$D/keep" 500 >"$TMP/out"
+check_valid
+expect_eq "$(stat -c %a "$D/keep")" 755 "cwd race: mode of the protected directory"
+gobox_within 120 "$PROGS/policy_race_fd" map-files "$D/keep/f" 500 >"$TMP/control"
+echo "note: map-files control: $(tr '\n' ' ' <"$TMP/control") size $(stat -c %s "$D/keep/f")"
+echo data >"$D/keep/f"
+gobox_within 120 --policy "$TMP/policy" "$PROGS/policy_race_fd" map-files "$D/keep/f" 500 >"$TMP/out"
+check_valid
+expect_eq "$(cat "$D/keep/f")" data "map-files race: content of the protected file"
+
+# 7. Threads waiting for their turn at the lock when the process ends: the
+#    run ends normally, every time.
+for run in 1 2 3 4 5 6; do
+	gobox_within 60 --policy "$TMP/policy" "$PROGS/policy_race_fd" exit-storm
+	expect_status 0 "exit-storm run $run"
+	check_valid
 done
 
 # 3. The name /proc gives a deleted file's descriptor ("NAME (deleted)")

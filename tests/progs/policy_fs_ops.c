@@ -20,10 +20,16 @@
  *   fchmodat:DIR:N     fchmodat(DIR, N, 0777, 0)
  *   truncate:P         truncate(P, 0)
  *   opencreat:P        open(P, O_WRONLY|O_CREAT, 0644), then close
+ *   setflags:P         open(P, O_RDONLY), ioctl FS_IOC_SETFLAGS append-only
+ *                      through it (then the flags are put back)
+ *   futimesat:P        open(P, O_RDONLY), futimesat(fd, NULL, NULL): the
+ *                      file's times, through the descriptor
  *   creat:P            creat(P, 0644), then close
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +49,26 @@ static long dirfd_of(const char *dir)
 		exit(2);
 	}
 	return fd;
+}
+
+/* Append-only through a read-only descriptor; put back when it worked. */
+static long set_append_only(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), flags = 0, e;
+	long rc;
+
+	if (fd < 0 || ioctl(fd, FS_IOC_GETFLAGS, &flags) < 0)
+		return -1;
+	flags |= FS_APPEND_FL;
+	rc = ioctl(fd, FS_IOC_SETFLAGS, &flags);
+	e = errno;
+	if (rc == 0) {
+		flags &= ~FS_APPEND_FL;
+		ioctl(fd, FS_IOC_SETFLAGS, &flags);
+	}
+	close(fd);
+	errno = e;
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -99,6 +125,11 @@ int main(int argc, char **argv)
 			rc = syscall(SYS_fchmodat, d, f[2], 0777, 0);
 		} else if (n == 2 && strcmp(op, "truncate") == 0) {
 			rc = syscall(SYS_truncate, f[1], 0);
+		} else if (n == 2 && strcmp(op, "setflags") == 0) {
+			rc = set_append_only(f[1]);
+		} else if (n == 2 && strcmp(op, "futimesat") == 0) {
+			d = open(f[1], O_RDONLY | O_CLOEXEC);
+			rc = d < 0 ? -1 : syscall(SYS_futimesat, (int)d, NULL, NULL);
 		} else if (n == 2 && strcmp(op, "opencreat") == 0) {
 			rc = syscall(SYS_open, f[1], O_WRONLY | O_CREAT, 0644);
 			if (rc >= 0)

@@ -24,6 +24,9 @@
  *        policy_net abstract-nul NAME
  *        listeners on the abstract names NAME and NAME"\0secret", then a
  *        connect to each: "abstract-name RESULT", "abstract-name-nul RESULT"
+ *        policy_net unix-link DIR
+ *        a listener on DIR/s, a hard link DIR/s2 to it, a connect to the
+ *        link: "link RESULT", "connect-link RESULT"
  *        policy_net relative DIR
  *        in DIR, bind the unix socket "s" by that relative name and
  *        connect to it: "bind-relative RESULT", "connect-relative RESULT"
@@ -338,6 +341,25 @@ static int abstract_nul_mode(const char *name)
 	return 0;
 }
 
+/* In DIR: a listener on DIR/s, a hard link DIR/s2 to it, and a connect
+ * to the link: "link RESULT", "connect-link RESULT". */
+static int unix_link_mode(const char *dir)
+{
+	struct sockaddr_storage ss;
+	char path[200], other[200];
+	socklen_t len;
+	int c = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	snprintf(path, sizeof(path), "%s/s", dir);
+	snprintf(other, sizeof(other), "%s/s2", dir);
+	len = un(&ss, path, 0);
+	bound(SOCK_STREAM, &ss, len);
+	printf("link %s\n", res(link(path, other)));
+	len = un(&ss, other, 0);
+	printf("connect-link %s\n", res(connect(c, (struct sockaddr *)&ss, len)));
+	return 0;
+}
+
 /* listen on a TCP socket never bound (which binds it to a port of the
  * kernel's choice on every address), then on one bound to 127.0.0.1. */
 static int listen_mode(void)
@@ -393,6 +415,8 @@ int main(int argc, char **argv)
 		return listen_mode();
 	if (argc == 3 && strcmp(argv[1], "abstract-nul") == 0)
 		return abstract_nul_mode(argv[2]);
+	if (argc == 3 && strcmp(argv[1], "unix-link") == 0)
+		return unix_link_mode(argv[2]);
 	if (argc == 3 && strcmp(argv[1], "relative") == 0)
 		return relative_mode(argv[2]);
 	if (argc == 4 && strcmp(argv[1], "spellings") == 0)

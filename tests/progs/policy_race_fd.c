@@ -18,6 +18,19 @@
  *        "/proc/self/fd/10" N times: truncate (truncate to 0), chmod
  *        (mode 04777) or reopen (open O_WRONLY|O_TRUNC, then write "x").
  *        Prints "done=N" (calls that worked) and "refused=N".
+ *        policy_race_fd cwd DIR N
+ *        A thread moves the working directory by turns (fchdir) between
+ *        a directory since deleted and DIR while the main thread calls
+ *        chmod("/proc/self/cwd", 01777) N times. Prints "done=N" and
+ *        "refused=N".
+ *        policy_race_fd map-files FILE N
+ *        A thread maps by turns a memfd and FILE (read-only, MAP_FIXED)
+ *        at one address while the main thread calls truncate on
+ *        /proc/self/map_files/START-END N times. Prints "done=N" and
+ *        "refused=N".
+ *        policy_race_fd exit-storm
+ *        Four threads replace and close descriptors in a loop while the
+ *        main thread returns from main after 20 ms. Prints nothing.
  *        policy_race_fd fifo-name DIR
  *        maps PROT_EXEC a deleted file whose old name, with the
  *        " (deleted)" /proc adds, is now a FIFO; prints "mapped ok" or
@@ -34,6 +47,7 @@
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 static atomic_int stop;
@@ -164,6 +178,111 @@ static int race_procfd(const char *file, const char *what, int n)
 	return 0;
 }
 
+static atomic_int cwd_fds[2];
+
+static void *cwd_flipper(void *arg)
+{
+	(void)arg;
+	while (!atomic_load(&stop)) {
+		fchdir(atomic_load(&cwd_fds[0]));
+		fchdir(atomic_load(&cwd_fds[1]));
+	}
+	return NULL;
+}
+
+/* /proc/self/cwd moved under the call (the working directory is shared
+ * by the threads). */
+static int race_cwd(const char *dir, int n)
+{
+	char gone[] = "/tmp/gobox-cwd.XXXXXX";
+	int i, done = 0, refused = 0;
+	pthread_t th;
+
+	if (!mkdtemp(gone))
+		return 1;
+	atomic_store(&cwd_fds[0], open(gone, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+	atomic_store(&cwd_fds[1], open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+	if (rmdir(gone) < 0 || atomic_load(&cwd_fds[1]) < 0)
+		return 1;
+	pthread_create(&th, NULL, cwd_flipper, NULL);
+	for (i = 0; i < n; i++)
+		if (chmod("/proc/self/cwd", 01777) == 0)
+			done++;
+		else
+			refused++;
+	atomic_store(&stop, 1);
+	pthread_join(th, NULL);
+	printf("done=%d\nrefused=%d\n", done, refused);
+	return 0;
+}
+
+static void *volatile map_at;
+static atomic_int map_fds[2];
+
+static void *map_flipper(void *arg)
+{
+	(void)arg;
+	while (!atomic_load(&stop)) {
+		mmap(map_at, 4096, PROT_READ, MAP_SHARED | MAP_FIXED,
+		     atomic_load(&map_fds[0]), 0);
+		mmap(map_at, 4096, PROT_READ, MAP_SHARED | MAP_FIXED,
+		     atomic_load(&map_fds[1]), 0);
+	}
+	return NULL;
+}
+
+/* /proc/self/map_files/A-B moved under the call by another mmap. */
+static int race_map_files(const char *file, int n)
+{
+	int mem = (int)syscall(SYS_memfd_create, "m", MFD_CLOEXEC);
+	int f = open(file, O_RDONLY | O_CLOEXEC), i, done = 0, refused = 0;
+	char path[96];
+	pthread_t th;
+
+	if (mem < 0 || f < 0 || ftruncate(mem, 4096) < 0)
+		return 1;
+	map_at = mmap(NULL, 4096, PROT_READ, MAP_SHARED, mem, 0);
+	if (map_at == MAP_FAILED)
+		return 1;
+	atomic_store(&map_fds[0], mem);
+	atomic_store(&map_fds[1], f);
+	snprintf(path, sizeof(path), "/proc/self/map_files/%lx-%lx",
+		 (unsigned long)map_at, (unsigned long)map_at + 4096);
+	pthread_create(&th, NULL, map_flipper, NULL);
+	for (i = 0; i < n; i++)
+		if (truncate(path, 0) == 0)
+			done++;
+		else
+			refused++;
+	atomic_store(&stop, 1);
+	pthread_join(th, NULL);
+	printf("done=%d\nrefused=%d\n", done, refused);
+	return 0;
+}
+
+static void *storm(void *arg)
+{
+	int fd = (int)(long)arg;
+
+	for (;;) {
+		dup2(0, fd);
+		close(fd);
+	}
+	return NULL;
+}
+
+/* Threads in calls that wait their turn while the process ends. */
+static int exit_storm(void)
+{
+	pthread_t th;
+	long i;
+
+	for (i = 0; i < 4; i++)
+		pthread_create(&th, NULL, storm, (void *)(50 + i));
+	usleep(20 * 1000);
+	return 0;
+}
+
 /* A reader of the descriptor's name (rather than of the descriptor)
  * would block on the FIFO. */
 static int fifo_name(const char *dir)
@@ -190,11 +309,18 @@ int main(int argc, char **argv)
 		return race_mmap(argv[2], atoi(argv[3]));
 	if (argc == 3 && strcmp(argv[1], "listen") == 0)
 		return race_listen(atoi(argv[2]));
+	if (argc == 4 && strcmp(argv[1], "cwd") == 0)
+		return race_cwd(argv[2], atoi(argv[3]));
+	if (argc == 4 && strcmp(argv[1], "map-files") == 0)
+		return race_map_files(argv[2], atoi(argv[3]));
+	if (argc == 2 && strcmp(argv[1], "exit-storm") == 0)
+		return exit_storm();
 	if (argc == 5 && strcmp(argv[1], "procfd") == 0)
 		return race_procfd(argv[2], argv[3], atoi(argv[4]));
 	if (argc == 3 && strcmp(argv[1], "fifo-name") == 0)
 		return fifo_name(argv[2]);
 	fprintf(stderr, "usage: policy_race_fd mmap DIR N | listen N | "
-		"procfd FILE OP N | fifo-name DIR\n");
+		"procfd FILE OP N | cwd DIR N | map-files FILE N | exit-storm | "
+		"fifo-name DIR\n");
 	return 2;
 }
