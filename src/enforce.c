@@ -384,6 +384,31 @@ static void plan_postcheck(struct tracer *t, struct thread *th,
 		th->in_syscall = true;
 }
 
+/* What the -o trace and the event lines say of a call the policy
+ * refused, killed, skipped or logged: "denied by line 5". */
+static void mark_verdict(struct event *ev, const struct verdict *v)
+{
+	static const char *const done[] = {
+		[ACT_LOG] = "logged", [ACT_DENY] = "denied", [ACT_KILL] = "killed",
+	};
+	char buf[64];
+
+	if (v->action < ACT_LOG || v->kernel_error ||
+	    (v->action == ACT_LOG && !v->rule))
+		return;
+	if (v->pretend)
+		snprintf(buf, sizeof(buf), "skipped: built-in");
+	else if (v->rule)
+		snprintf(buf, sizeof(buf), "%s by line %u", done[v->action],
+			 v->rule->line);
+	else if (v->builtin)
+		snprintf(buf, sizeof(buf), "%s: built-in", done[v->action]);
+	else
+		snprintf(buf, sizeof(buf), "%s by the default, line %u",
+			 done[v->action], v->default_line);
+	ev->verdict = event_strdup(ev, buf, strlen(buf));
+}
+
 bool enforce_entry(struct tracer *t, struct thread *th)
 {
 	struct event *ev = th->ev;
@@ -409,6 +434,7 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 	v = policy_judge(t->policy, ev, &ops);
 	if (seccomp_listener(ev) && v.action < ACT_DENY)
 		t->seccomp_listeners++;
+	mark_verdict(ev, &v);
 	if (v.emulate_group_signal) {
 		int64_t sent = deliver_group_signal(t, ev);
 

@@ -113,6 +113,7 @@ struct event {
 	bool counted;			/* in the selected trace set */
 	bool noted;			/* wanted by the files or network
 					 * sections even when not counted */
+	const char *verdict;		/* "denied by line 5"... or NULL */
 	bool finished;			/* the exit stop was seen */
 	bool via_socketcall;		/* i386 socketcall decoded as its sub-call */
 	int nr;				/* number in its ABI, x32 bit cleared */

@@ -31,6 +31,7 @@ enum long_only {
 	OPT_MAX_PROCS,
 	OPT_KEEP_TMP,
 	OPT_ENV,
+	OPT_EVENTS,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -48,6 +49,8 @@ static const struct option long_options[] = {
 	{ "max-procs", required_argument, NULL, OPT_MAX_PROCS },
 	{ "keep-tmp", no_argument, NULL, OPT_KEEP_TMP },
 	{ "env", no_argument, NULL, OPT_ENV },
+	{ "output", required_argument, NULL, 'o' },
+	{ "events", required_argument, NULL, OPT_EVENTS },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "trace", required_argument, NULL, OPT_TRACE },
 	{ "show-trace", no_argument, NULL, OPT_SHOW_TRACE },
@@ -74,6 +77,13 @@ static void usage(void)
 	       "      --policy FILE  enforce the policy in FILE (gobox-policy(5))\n"
 	       "      --learn FILE   write a policy allowing what the run did\n"
 	       "      --deny-exit N  exit N when the policy refused or killed\n"
+	       "  -o FILE            write each traced call to FILE as strace does\n"
+	       "                     (- for stdout); with -t (or -tt) the time,\n"
+	       "                     -T the duration, -y descriptors' paths\n"
+	       "  -Z, -z             only the calls that failed (-Z) or succeeded\n"
+	       "                     (-z), in the trace and the event stream\n"
+	       "      --events FILE  one JSON object a line: each call, process\n"
+	       "                     start and end, refusal (- for stdout)\n"
 	       "      --max-events N keep the first N calls in the report (%u)\n"
 	       "      --max-output N keep the first N bytes of the program's stdout\n"
 	       "                     and of its stderr in the report (%u); both\n"
@@ -272,7 +282,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	opterr = 0;
 	optind = 0;	/* 0, not 1: also resets glibc's state in a group */
 	/* "+": stop at the first non-option, the program's name. */
-	while ((c = getopt_long(argc, argv, "+:e:qfchV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:e:o:tTyZzqfchV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'e':
 			if (parse_expr(o, optarg, &trace_given, err, errlen) < 0)
@@ -345,6 +355,28 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		case OPT_ENV:
 			if (parse_limit(c, optarg, o, err, errlen) < 0)
 				return OPTIONS_ERROR;
+			break;
+		case 'o':
+		case OPT_EVENTS:
+			if (!*optarg) {
+				snprintf(err, errlen, "empty file name for %s",
+					 c == 'o' ? "-o" : "--events");
+				return OPTIONS_ERROR;
+			}
+			*(c == 'o' ? &o->trace_path : &o->events_path) = optarg;
+			break;
+		case 't':
+			o->trace_times++;
+			break;
+		case 'T':
+			o->trace_durations = true;
+			break;
+		case 'y':
+			o->trace_paths = true;
+			break;
+		case 'Z':
+		case 'z':
+			o->only = c == 'Z' ? TRACE_FAILED : TRACE_SUCCEEDED;
 			break;
 		case 'q':
 		case OPT_QUIET:

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "trace_text.h"
 #include "traceset.h"
 
 struct options {
@@ -24,6 +25,12 @@ struct options {
 	unsigned max_procs;		/* --max-procs, or 0 */
 	bool keep_tmp;			/* --keep-tmp */
 	bool env;			/* --env: the environment reported */
+	const char *trace_path;		/* -o FILE, or NULL */
+	const char *events_path;	/* --events FILE, or NULL */
+	unsigned trace_times;		/* -t, -tt */
+	bool trace_durations;		/* -T */
+	bool trace_paths;		/* -y */
+	enum trace_only only;		/* -Z, -z */
 	char **argv;			/* the program and its arguments */
 };
 

@@ -352,6 +352,19 @@ static void finish_tmpdir(struct run_result *r)
 			   "cannot remove %s: %s", r->tmp.path, strerror(-rc));
 }
 
+/* -o and --events, opened before anything runs. */
+static int open_live(struct run_result *r)
+{
+	char err[512];
+
+	if (live_open(&r->live, r->opt, r->ctx.start_real_ns,
+		      r->ctx.start_mono_ns, err, sizeof(err)) < 0) {
+		errorf("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
 /* Read the policy before anything runs: a mistake stops us here. */
 static int load_policy(struct run_result *r, struct policy *p)
 {
@@ -384,7 +397,8 @@ int run(const struct options *o)
 	capture_init(&r.capture, o->capture, o->max_output);
 	context_start(&r.ctx, o->argv);
 	make_tmpdir(&r);
-	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json, &learnt) < 0) {
+	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json, &learnt) < 0 ||
+	    open_live(&r) < 0) {
 		tmpdir_finish(&r.tmp, false);
 		tmpdir_free(&r.tmp);
 		envvars_free(r.env);
@@ -394,6 +408,8 @@ int run(const struct options *o)
 	}
 	audit_init(&r.audit, r.ctx.start_mono_ns, o->max_events);
 	tracer_init(&r.tracer, &r.audit, &o->trace, r.policy);
+	if (o->trace_path || o->events_path)
+		r.tracer.live = &r.live;
 	if (o->learn_path) {
 		struct policy_env env = policy_env_of(&r);
 
@@ -412,6 +428,10 @@ int run(const struct options *o)
 	note_oom(&r, oom_before);
 	getrusage(RUSAGE_CHILDREN, &r.rusage);
 	context_end(&r.ctx);
+	if (live_close(&r.live) < 0)
+		errors_add(&r.errors, "trace_write_failed", NULL, errno, "cannot "
+			   "write the -o trace or the --events lines: %s",
+			   strerror(errno));
 	finish_tmpdir(&r);
 	r.status = exit_status(&r);
 	write_learnt(&r, &learnt);

@@ -10,6 +10,7 @@
 #include "capture.h"
 #include "context.h"
 #include "errors.h"
+#include "live.h"
 #include "options.h"
 #include "policy.h"
 #include "tmpdir.h"
@@ -35,6 +36,7 @@ struct run_result {
 	struct run_tmpdir tmp;		/* the program's own TMPDIR */
 	char **env;			/* the program's environment */
 	long long learnt_bytes;		/* size of the --learn policy, or -1 */
+	struct live live;		/* -o and --events */
 	pid_t pid;			/* the program's pid, 0 if none */
 	bool started;			/* its exec succeeded */
 	int exec_errno;			/* why it could not be started */

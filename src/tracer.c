@@ -53,6 +53,8 @@ void tracer_adopt(struct tracer *t, pid_t pid, char *const argv[])
 	th->linked = true;
 	th->proc->created_by = "spawn";
 	t->root_pid = pid;
+	if (t->live)
+		live_start(t->live, th->proc, now_mono_ns());
 	while (argv[argc])
 		argc++;
 	/* Until the exec the process runs our code, with this command line. */
@@ -97,6 +99,8 @@ void event_done(struct tracer *t, struct thread *th)
 	th->ev = NULL;
 	if (ev->counted)
 		audit_syscall(t->audit, th->proc, ev);
+	if (ev->counted && t->live)
+		live_call(t->live, ev, ev->verdict);
 	if (ev->counted || ev->noted)
 		audit_summaries(t->audit, ev);
 	/* The spare list is threaded through the buffers of unused events. */

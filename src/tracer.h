@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "ops.h"
 #include "learn.h"
+#include "live.h"
 #include "run_limits.h"
 #include "policy.h"
 #include "pidmap.h"
@@ -61,6 +62,7 @@ struct tracer {
 	uint64_t stops;			/* ptrace stops served */
 	struct policy *policy;		/* NULL: observe only */
 	struct learn *learn;		/* --learn: record what is done */
+	struct live *live;		/* -o and --events, or NULL */
 	struct ops_ctx ops_ctx;		/* what classifying calls needs */
 };
 

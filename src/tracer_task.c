@@ -84,6 +84,8 @@ static void note_creation(struct tracer *t, struct thread *parent,
 	if (p != parent->proc) {
 		p->creator_tid = parent->tid;
 		p->created_by = creator_name(parent, event);
+		if (t->live)
+			live_start(t->live, p, now_mono_ns());
 		p->flags_known = creator_flags(parent, p);
 		share_or_copy_mm(t, parent, p);
 		proc_link_child(parent->proc, p);
@@ -265,5 +267,8 @@ void on_gone(struct tracer *t, struct thread *th, int status)
 	 * last (the kernel holds it back until the others are gone), so the
 	 * last status seen is the process's. */
 	proc_set_status(th->proc, status);
+	/* The leader is reaped last: the process has ended. */
+	if (t->live && th->tid == th->proc->pid)
+		live_end(t->live, th->proc, status, now_mono_ns());
 	thread_forget(t, th, now_mono_ns());
 }

@@ -1,0 +1,406 @@
+/* trace_text.c - the live trace of -o FILE, in strace's own form
+ *
+ *   [pid  1234] openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3
+ *   [pid  1234] connect(3, {sa_family=AF_INET, sin_port=htons(9), ...}, 16)
+ *       = -1 ECONNREFUSED (Connection refused)
+ *
+ * Each call is written whole when it returns (strace would split one that
+ * another thread's call interleaves into "<unfinished ...>" and
+ * "<... resumed>"); a call that never returns ends in " = ?".
+ */
+#include "trace_text.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "decode.h"
+#include "flags.h"
+#include "syscalls.h"
+#include "ucopy.h"
+
+/* Bytes of a buffer shown, as strace -s 32. */
+#define TRACE_STRING_MAX 32
+/* Where strace aligns the results of short lines. */
+#define TRACE_RESULT_COLUMN 39
+
+/* A C string literal of len bytes, as strace writes one. */
+static void put_quoted(FILE *out, const char *s, size_t len)
+{
+	size_t i;
+
+	fputc('"', out);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		case '\r':
+			fputs("\\r", out);
+			break;
+		default:
+			if (c < 0x20 || c >= 0x7f)
+				fprintf(out, "\\%o", c);
+			else
+				fputc(c, out);
+		}
+	}
+	fputc('"', out);
+}
+
+static void put_sockaddr(FILE *out, const struct sockaddr_info *sa)
+{
+	char buf[32];
+
+	fprintf(out, "{sa_family=%s", family_name(sa->family, buf, sizeof(buf)));
+	if (sa->family == AF_INET) {
+		fprintf(out, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")}",
+			sa->port, sa->addr);
+	} else if (sa->family == AF_INET6) {
+		fprintf(out, ", sin6_port=htons(%u), sin6_flowinfo=htonl(0), "
+			"inet_pton(AF_INET6, \"%s\", &sin6_addr), "
+			"sin6_scope_id=0}", sa->port, sa->addr);
+	} else if (sa->family == AF_UNIX && sa->unnamed) {
+		fputc('}', out);
+	} else if (sa->family == AF_UNIX && sa->path) {
+		fputs(", sun_path=", out);
+		if (sa->abstract)
+			fputs("@", out);
+		put_quoted(out, sa->path, sa->path_len);
+		fputc('}', out);
+	} else {
+		fputs(", ...}", out);
+	}
+}
+
+/* An argument read from memory that could not be: its address. */
+static bool put_unread(FILE *out, const struct event *ev,
+		       const struct arg_value *v)
+{
+	if (v->status == VAL_NULL) {
+		fputs("NULL", out);
+		return true;
+	}
+	if (v->status == VAL_EFAULT || v->status == VAL_UNREAD) {
+		fprintf(out, "%#llx", (unsigned long long)arg_ptr(ev, v->raw));
+		return true;
+	}
+	return false;
+}
+
+static void put_argv(FILE *out, const struct arg_value *v)
+{
+	unsigned i;
+
+	fputc('[', out);
+	for (i = 0; i < v->u.argv.n; i++) {
+		if (i)
+			fputs(", ", out);
+		put_quoted(out, v->u.argv.v[i], v->u.argv.len[i]);
+	}
+	if (v->status == VAL_TRUNCATED)
+		fputs(", ...", out);
+	fputc(']', out);
+}
+
+/* "3</etc/passwd>" with -y, else "3". */
+static void put_fd(FILE *out, const struct event *ev, int fd, bool paths)
+{
+	char target[DECODE_PATH_MAX];
+
+	fprintf(out, "%d", fd);
+	if (paths && fd >= 0 && fd_target(ev->tid, fd, target, sizeof(target)) > 0) {
+		fputc('<', out);
+		fputs(target, out);
+		fputc('>', out);
+	}
+}
+
+static void put_memory(FILE *out, const struct event *ev,
+		       const struct arg_value *v)
+{
+	char buf[512];
+
+	if (put_unread(out, ev, v))
+		return;
+	switch (v->type) {
+	case ARG_PATH:
+	case ARG_STR:
+		put_quoted(out, v->u.str.s, v->u.str.len);
+		break;
+	case ARG_SOCKADDR:
+		put_sockaddr(out, v->u.sa);
+		break;
+	case ARG_ARGV:
+		put_argv(out, v);
+		break;
+	case ARG_CLONE_ARGS:
+		fprintf(out, "{flags=%s}", clone_flags_format(v->u.clone->flags,
+			(int)v->u.clone->exit_signal, buf, sizeof(buf)));
+		break;
+	case ARG_OPEN_HOW:
+		fprintf(out, "{flags=%s, ", oflags_format(v->u.how->flags, buf,
+							  sizeof(buf)));
+		fprintf(out, "mode=%#llo, ", (unsigned long long)v->u.how->mode);
+		fprintf(out, "resolve=%s}", resolve_flags_format(v->u.how->resolve,
+								buf, sizeof(buf)));
+		break;
+	case ARG_IOV:
+		fprintf(out, "%#llx /* %u vectors, %llu bytes */",
+			(unsigned long long)arg_ptr(ev, v->raw), v->u.iov.count,
+			(unsigned long long)v->u.iov.bytes);
+		break;
+	case ARG_MSGHDR:
+		fputs("{msg_name=", out);
+		if (v->u.msg.sa)
+			put_sockaddr(out, v->u.msg.sa);
+		else
+			fputs("NULL", out);
+		fprintf(out, ", msg_iovlen=%u, ...}", v->u.msg.count);
+		break;
+	default:
+		fprintf(out, "%#llx", (unsigned long long)arg_ptr(ev, v->raw));
+	}
+}
+
+/* The first bytes of a buffer written (its length is the next argument)
+ * or read (the result), as strace shows them with -s 32. */
+static bool put_buffer(FILE *out, const struct event *ev,
+		       const struct arg_value *v)
+{
+	char buf[TRACE_STRING_MAX];
+	uint64_t len;
+	unsigned i = (unsigned)(v - ev->v);
+
+	if (v->type == ARG_WBUF && i + 1 < ev->desc->nargs)
+		len = arg_ptr(ev, ev->v[i + 1].raw);
+	else if (v->type == ARG_RBUF && ev->finished && !ev->err && ev->rval > 0)
+		len = (uint64_t)ev->rval;
+	else
+		return false;
+	if (ucopy(ev->tid, arg_ptr(ev, v->raw), buf,
+		  len < sizeof(buf) ? (size_t)len : sizeof(buf)) < 0)
+		return false;
+	put_quoted(out, buf, len < sizeof(buf) ? (size_t)len : sizeof(buf));
+	if (len > sizeof(buf))
+		fputs("...", out);
+	return true;
+}
+
+static void put_arg(FILE *out, const struct event *ev,
+		    const struct arg_value *v, bool paths)
+{
+	char buf[512];
+
+	switch (v->type) {
+	case ARG_FD:
+		put_fd(out, ev, arg_int(v->raw), paths);
+		break;
+	case ARG_DIRFD:
+		if (arg_int(v->raw) == AT_FDCWD)
+			fputs("AT_FDCWD", out);
+		else
+			put_fd(out, ev, arg_int(v->raw), paths);
+		break;
+	case ARG_INT:
+	case ARG_PID:
+		fprintf(out, "%d", arg_int(v->raw));
+		break;
+	case ARG_UINT:
+	case ARG_SIZE:
+	case ARG_SOCKLEN:
+	case ARG_UID:
+		fprintf(out, "%llu", (unsigned long long)arg_ptr(ev, v->raw));
+		break;
+	case ARG_OFF:
+		fprintf(out, "%lld", (long long)arg_ptr(ev, v->raw));
+		break;
+	case ARG_OFLAGS:
+		fputs(oflags_format((uint32_t)v->raw, buf, sizeof(buf)), out);
+		break;
+	case ARG_MODE:
+		fprintf(out, "%#o", (unsigned)(v->raw & 07777));
+		break;
+	case ARG_ATFLAGS:
+		fputs(atflags_format((uint32_t)v->raw, buf, sizeof(buf)), out);
+		break;
+	case ARG_PROT:
+		fputs(prot_format((uint32_t)v->raw, buf, sizeof(buf)), out);
+		break;
+	case ARG_MMAP_FLAGS:
+		fputs(mmap_flags_format((uint32_t)v->raw, buf, sizeof(buf)), out);
+		break;
+	case ARG_RENAME_FLAGS:
+		fputs(rename_flags_format((uint32_t)v->raw, buf, sizeof(buf)), out);
+		break;
+	case ARG_SIGNAL:
+		fputs(signal_name(arg_int(v->raw), buf, sizeof(buf)), out);
+		break;
+	case ARG_SOCKFAMILY:
+		fputs(family_name(arg_int(v->raw), buf, sizeof(buf)), out);
+		break;
+	case ARG_SOCKTYPE:
+		fputs(socktype_format((uint32_t)v->raw, buf, sizeof(buf)), out);
+		break;
+	case ARG_CLONE_FLAGS:
+		if (v->u.clone)
+			fprintf(out, "flags=%s", clone_flags_format(
+				v->u.clone->flags, (int)v->u.clone->exit_signal,
+				buf, sizeof(buf)));
+		else
+			fprintf(out, "%#llx", (unsigned long long)v->raw);
+		break;
+	case ARG_WBUF:
+	case ARG_RBUF:
+		if (put_buffer(out, ev, v))
+			break;
+		/* fall through */
+	case ARG_PTR:
+	case ARG_ENVP:
+		if (!arg_ptr(ev, v->raw))
+			fputs("NULL", out);
+		else
+			fprintf(out, "%#llx", (unsigned long long)arg_ptr(ev, v->raw));
+		break;
+	case ARG_PATH:
+	case ARG_STR:
+	case ARG_SOCKADDR:
+	case ARG_ARGV:
+	case ARG_CLONE_ARGS:
+	case ARG_OPEN_HOW:
+	case ARG_IOV:
+	case ARG_MSGHDR:
+		put_memory(out, ev, v);
+		break;
+	default:
+		fprintf(out, "%#llx", (unsigned long long)v->raw);
+	}
+}
+
+/* How many arguments strace shows: open's mode only when it creates. */
+static unsigned shown_args(const struct event *ev)
+{
+	const struct arg_value *flags = event_arg(ev, ARG_OFLAGS, 0);
+	unsigned n = ev->desc->nargs;
+
+	if (flags && n > 0 && ev->v[n - 1].type == ARG_MODE &&
+	    !((uint32_t)flags->raw & (O_CREAT | __O_TMPFILE)))
+		n--;
+	return n;
+}
+
+/* Calls whose result is an address, printed in hex. */
+static bool returns_address(const char *name)
+{
+	return !strcmp(name, "mmap") || !strcmp(name, "mmap2") ||
+	       !strcmp(name, "brk") || !strcmp(name, "mremap") ||
+	       !strcmp(name, "shmat");
+}
+
+static void put_result(FILE *out, const struct event *ev,
+		       const struct trace_text_opts *o, const char *verdict)
+{
+	char buf[32];
+
+	if (!ev->finished) {
+		fputs(" = ?", out);
+		return;
+	}
+	if (ev->err)
+		fprintf(out, " = -1 %s (%s)", errno_name(ev->err, buf, sizeof(buf)),
+			strerror(ev->err));
+	else if (returns_address(ev->name))
+		fprintf(out, " = %#llx", (unsigned long long)ev->rval);
+	else if (o->paths && ev->fd_path)
+		fprintf(out, " = %lld<%s>", (long long)ev->rval, ev->fd_path);
+	else
+		fprintf(out, " = %lld", (long long)ev->rval);
+	if (verdict)
+		fprintf(out, " (%s)", verdict);
+	if (o->durations)
+		fprintf(out, " <%.6f>", (ev->exit_ns - ev->entry_ns) / 1e9);
+}
+
+/* -tt: the wall clock at the entry, from the run's start. */
+static void put_time(FILE *out, const struct event *ev,
+		     const struct trace_text_opts *o)
+{
+	uint64_t ns = o->start_real_ns + (ev->entry_ns - o->start_mono_ns);
+	time_t secs = (time_t)(ns / 1000000000u);
+	struct tm tm;
+
+	localtime_r(&secs, &tm);
+	fprintf(out, "%02d:%02d:%02d.%06llu ", tm.tm_hour, tm.tm_min, tm.tm_sec,
+		(unsigned long long)(ns % 1000000000u / 1000u));
+}
+
+bool trace_text_wanted(const struct event *ev, const struct trace_text_opts *o)
+{
+	if (o->only == TRACE_FAILED)
+		return ev->finished && ev->err;
+	if (o->only == TRACE_SUCCEEDED)
+		return ev->finished && !ev->err;
+	return true;
+}
+
+void trace_text_event(FILE *out, const struct event *ev,
+		      const struct trace_text_opts *o, const char *verdict)
+{
+	char *line = NULL;
+	size_t len = 0;
+	unsigned i, n;
+	FILE *m;
+
+	if (!trace_text_wanted(ev, o) || !(m = open_memstream(&line, &len)))
+		return;
+	if (o->pids)
+		fprintf(m, "[pid %5d] ", (int)ev->tid);
+	if (o->times)
+		put_time(m, ev, o);
+	fputs(ev->name, m);
+	fputc('(', m);
+	n = ev->desc ? shown_args(ev) : 0;
+	for (i = 0; i < n; i++) {
+		if (i)
+			fputs(", ", m);
+		put_arg(m, ev, &ev->v[i], o->paths);
+	}
+	fputc(')', m);
+	fflush(m);
+	/* strace puts the " = " of a short line at column 40. */
+	if (len < TRACE_RESULT_COLUMN)
+		fprintf(m, "%*s", (int)(TRACE_RESULT_COLUMN - len), "");
+	put_result(m, ev, o, verdict);
+	fputc('\n', m);
+	fclose(m);
+	fwrite(line, 1, len, out);
+	free(line);
+}
+
+void trace_text_exit(FILE *out, pid_t pid, int status, bool pids)
+{
+	char buf[32];
+
+	if (pids)
+		fprintf(out, "[pid %5d] ", (int)pid);
+	if (WIFSIGNALED(status))
+		fprintf(out, "+++ killed by %s%s +++\n",
+			signal_name(WTERMSIG(status), buf, sizeof(buf)),
+			WCOREDUMP(status) ? " (core dumped)" : "");
+	else
+		fprintf(out, "+++ exited with %d +++\n", WEXITSTATUS(status));
+}

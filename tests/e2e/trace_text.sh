@@ -1,0 +1,82 @@
+#!/bin/sh
+# trace_text: -o FILE writes the calls as strace does, and --events writes
+# them as JSON lines.
+# 1. For programs that open files (half missing), open and write files
+#    with odd names (quotes, newlines, control bytes, invalid UTF-8), and
+#    connect to inet, inet6, unix, abstract and unnamed addresses, the
+#    openat, write and connect lines are strace's own (strace -f -qq -o;
+#    pids and the spaces before " = " set aside; ports and abstract names,
+#    which change from run to run, too).
+# 2. -Z keeps only the failed calls, -z only the successful ones; -T adds
+#    " <seconds>", -tt the time, -y descriptors' paths.
+# 3. Under a policy, a refused call's line says which rule refused it.
+# 4. --events: one JSON object a line; the syscall lines are the report's
+#    events (as many as it saw), and a start and an exit line for each
+#    process.
+. "$TESTLIB"
+need_strace
+
+# The line without its pid, with one space before " = ", and what changes
+# from run to run (ports, the abstract name's pid) made the same.
+norm() {
+	sed -e 's/^\[pid *[0-9]*\] //' -e 's/^[0-9][0-9]*  *//' \
+	    -e 's/  *= / = /' -e 's/htons([0-9]*)/htons(P)/g' \
+	    -e 's/gobox-test-[0-9]*/gobox-test-N/' "$1" | grep -v '^+++ '
+}
+
+mkdir "$TMP/on" "$TMP/c1" "$TMP/c2"
+cd "$TMP"
+: >exists
+mkdir sub
+: >sub/file
+
+# compare TRACE-SET PROG ARGS...: our -o lines and strace's, equal.
+compare() {
+	set_=$1
+	shift
+	gobox -e trace="$set_" -o "$TMP/ours.t" "$@" >/dev/null 2>&1
+	rm -rf "$TMP/on"/* "$TMP/c1"/*
+	strace_trace "$set_" "$@"
+	norm "$TMP/ours.t" >"$TMP/ours.n"
+	norm "$TMP/strace.t" >"$TMP/strace.n"
+	diff "$TMP/strace.n" "$TMP/ours.n" >"$TMP/diff" ||
+		fail "the -o lines of $* differ from strace's: $(cat "$TMP/diff")"
+	[ -s "$TMP/ours.n" ] || fail "no -o lines for $*"
+}
+compare openat,write "$PROGS/opens" 8
+compare openat,write "$PROGS/odd_names" "$TMP/on"
+compare connect "$PROGS/connect" "$TMP/c1"
+
+# 2. -Z, -z, -T, -tt, -y.
+gobox -e trace=openat -Z -o "$TMP/failed.t" "$PROGS/opens" 8
+gobox -e trace=openat -z -o "$TMP/ok.t" "$PROGS/opens" 8
+grep -q ' = -1 E' "$TMP/failed.t" || fail "-Z: no failed line"
+! grep -v ' = -1 E' "$TMP/failed.t" | grep -q '^\[pid' || fail "-Z: a line that did not fail"
+! grep -q ' = -1 E' "$TMP/ok.t" || fail "-z: a failed line"
+expect_eq "$(grep -c '^\[pid' "$TMP/failed.t") $(grep -c '^\[pid' "$TMP/ok.t")" \
+	"$(q '[.events.list[] | select(.syscall == "openat" and .errno != null)] | length') $(q '[.events.list[] | select(.syscall == "openat" and .errno == null)] | length')" \
+	"-Z and -z lines against the report's failed and successful openat"
+gobox -e trace=openat -T -tt -y -o "$TMP/tty.t" cat exists
+grep -Eq '^\[pid +[0-9]+\] [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} openat\(AT_FDCWD, "exists", O_RDONLY\) += 3<'"$TMP"'/exists> <[0-9]+\.[0-9]{6}>$' "$TMP/tty.t" ||
+	fail "-T -tt -y: $(grep exists "$TMP/tty.t")"
+
+# 3. A refused call's line.
+printf 'default fs allow\nfs deny r %s/exists\n' "$TMP" >"$TMP/policy"
+gobox --policy "$TMP/policy" -e trace=openat -o "$TMP/denied.t" cat exists
+grep -q 'openat(AT_FDCWD, "exists", O_RDONLY) *= -1 EACCES (Permission denied) (denied by line 2)$' \
+	"$TMP/denied.t" || fail "no refusal on the line: $(grep exists "$TMP/denied.t")"
+
+# 4. --events.
+gobox --events "$TMP/events.jsonl" "$PROGS/forkexec" fork "$PROGS/exit_status" code 3
+check_valid
+while IFS= read -r line; do
+	printf '%s\n' "$line" | "$JQ" -e . >/dev/null 2>&1 || fail "not JSON: $line"
+done <"$TMP/events.jsonl"
+expect_eq "$("$JQ" -s '[.[] | select(.type == "syscall")] | length' "$TMP/events.jsonl")" \
+	"$(q .events.seen)" "syscall lines, against the report's events seen"
+expect_eq "$("$JQ" -s '[.[] | select(.type == "syscall") | del(.type)]' "$TMP/events.jsonl" | "$JQ" -c .)" \
+	"$(q '.events.list' | "$JQ" -c .)" "the syscall lines are the report's events"
+expect_eq "$("$JQ" -s -c '[.[] | select(.type == "start") | .pid] | sort' "$TMP/events.jsonl")" \
+	"$("$JQ" -c '[.processes.list[].pid] | sort' "$REPORT")" "a start line for each process"
+expect_eq "$("$JQ" -s -c '[.[] | select(.type == "exit") | [.pid, .exit_code]] | sort' "$TMP/events.jsonl")" \
+	"$("$JQ" -c '[.processes.list[] | [.pid, .exit_code]] | sort' "$REPORT")" "an exit line for each process, with its status"
