@@ -141,12 +141,21 @@ static void learn_net(struct learn *l, const struct op *op)
 	add_bits(l->net, rule, 1);
 }
 
+/* The new name of a rename or link was not there this time; it will be
+ * the next (the program's own file, left behind), and a rename onto it
+ * replaces it: d too. */
+static unsigned replaces(const struct event *ev, const struct op *op)
+{
+	if ((op->modes & MODE_C) && strncmp(ev->name, "rename", 6) == 0)
+		return MODE_D;
+	return 0;
+}
+
 void learn_ops(struct learn *l, const struct event *ev, const struct ops *ops)
 {
 	char path[8192];
 	unsigned i;
 
-	(void)ev;
 	for (i = 0; i < ops->n; i++) {
 		const struct op *op = &ops->v[i];
 
@@ -155,7 +164,7 @@ void learn_ops(struct learn *l, const struct event *ev, const struct ops *ops)
 			if (!op->path || op->resolve_err || op->kind == RESOLVED_OPAQUE)
 				break;
 			generic_proc(op->path, path, sizeof(path));
-			add_bits(l->fs, path, op->modes);
+			add_bits(l->fs, path, op->modes | replaces(ev, op));
 			break;
 		case CAT_NET:
 			learn_net(l, op);

@@ -9,6 +9,7 @@
  */
 #include "metrics.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -89,6 +90,40 @@ void metrics_at_thread_exit(struct proc_metrics *m, pid_t pid, pid_t tid)
 	read_switches(m, pid, tid);
 }
 
+void metrics_before_kill(struct proc_metrics *m, long *peak_kb, pid_t pid)
+{
+	char path[320], buf[4096];
+	struct dirent *d;
+	uint64_t v = 0, iv = 0;
+	DIR *dir;
+	long kb;
+
+	read_stat(m, pid);
+	read_io(m, pid);
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if (read_small_file(path, buf, sizeof(buf)) >= 0) {
+		kb = (long)field(buf, "\nVmHWM:");
+		if (kb > *peak_kb)
+			*peak_kb = kb;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	dir = opendir(path);
+	while (dir && (d = readdir(dir))) {
+		if (d->d_name[0] < '0' || d->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/task/%s/status", (int)pid,
+			 d->d_name);
+		if (read_small_file(path, buf, sizeof(buf)) < 0)
+			continue;
+		v += field(buf, "\nvoluntary_ctxt_switches:");
+		iv += field(buf, "nonvoluntary_ctxt_switches:");
+	}
+	if (dir)
+		closedir(dir);
+	keep_max(&m->vcsw_all, v);
+	keep_max(&m->ivcsw_all, iv);
+}
+
 void metrics_add(struct proc_metrics *sum, const struct proc_metrics *m)
 {
 	if (m->known) {
@@ -121,8 +156,10 @@ struct json_object *metrics_json(const struct proc_metrics *m)
 	json_set_uint(o, "cpu_system_ms", m->stime_ms);
 	json_set_uint(o, "minor_faults", m->minflt);
 	json_set_uint(o, "major_faults", m->majflt);
-	json_set_uint(o, "voluntary_context_switches", m->vcsw);
-	json_set_uint(o, "involuntary_context_switches", m->ivcsw);
+	json_set_uint(o, "voluntary_context_switches",
+		      m->vcsw > m->vcsw_all ? m->vcsw : m->vcsw_all);
+	json_set_uint(o, "involuntary_context_switches",
+		      m->ivcsw > m->ivcsw_all ? m->ivcsw : m->ivcsw_all);
 	if (m->io_known) {
 		io = json_object_new_object();
 		json_set_uint(io, "rchar", m->rchar);

@@ -15,6 +15,8 @@ struct proc_metrics {
 					 * not included */
 	uint64_t minflt, majflt;
 	uint64_t vcsw, ivcsw;	/* added up over the threads seen exit */
+	uint64_t vcsw_all, ivcsw_all;	/* over all threads, read before a
+					 * kill of ours (no exit stop follows) */
 	bool io_known;
 	uint64_t rchar, wchar;	/* bytes read and written by calls */
 	uint64_t read_bytes, write_bytes;	/* from and to storage */
@@ -27,6 +29,13 @@ struct proc_metrics {
  * kept) and the thread's own context switches.
  */
 void metrics_at_thread_exit(struct proc_metrics *m, pid_t pid, pid_t tid);
+
+/*
+ * Before we kill process pid with SIGKILL (after which it stops nowhere):
+ * its figures as they are, and its peak resident size (VmHWM) into
+ * *peak_kb when larger.
+ */
+void metrics_before_kill(struct proc_metrics *m, long *peak_kb, pid_t pid);
 
 /* Add one process's figures to a sum of them. */
 void metrics_add(struct proc_metrics *sum, const struct proc_metrics *m);

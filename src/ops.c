@@ -243,6 +243,12 @@ static void fs_path_op(struct event *ev, const struct ops_ctx *ctx,
 				       di >= 0 ? (int)arg_of(ev, di) : AT_FDCWD,
 				       v->u.str.s, how, buf,
 				       sizeof(buf), &op->kind);
+	/* Nothing there, for a call that does not make it: the kernel's
+	 * ENOENT, not a refusal (a PATH search goes on after ENOENT, and
+	 * would stop at a refusal). */
+	if (op->resolve_err == 0 && op->kind == RESOLVED_MISSING &&
+	    !(modes & MODE_C))
+		op->resolve_err = -ENOENT;
 	if (op->resolve_err == 0)
 		op->path = event_strdup(ev, buf, strlen(buf));
 }

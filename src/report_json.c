@@ -291,12 +291,9 @@ static void add_flat_keys(struct json_object *o, const struct run_result *r)
 	add_exit(o, r->exit_known, r->exit_code, r->term_signal, r->core_dumped);
 	json_object_object_add(o, "fault", fault_json(r->audit.procs.first));
 	/* Killed by gobox-strace, not by a signal of its own making. */
-	json_set_bool(o, "was_killed", r->tracer.killed != KILL_NONE ||
-		      (r->audit.procs.first && r->audit.procs.first->killed_by));
-	if (r->tracer.killed != KILL_NONE)
-		json_set_str(o, "kill_reason", kill_reason_name(r->tracer.killed));
-	else if (r->audit.procs.first && r->audit.procs.first->killed_by)
-		json_set_str(o, "kill_reason", r->audit.procs.first->killed_by);
+	json_set_bool(o, "was_killed", run_kill_reason(r) != NULL);
+	if (run_kill_reason(r))
+		json_set_str(o, "kill_reason", run_kill_reason(r));
 	else
 		json_object_object_add(o, "kill_reason", NULL);
 	json_set_int(o, "gobox_exit_status", r->status);

@@ -160,8 +160,8 @@ static void outcome(const struct run_result *r, FILE *out)
 		fprintf(out, "pid %d exited with %d", (int)r->pid, r->exit_code);
 	else
 		fprintf(out, "pid %d did not finish", (int)r->pid);
-	if (r->tracer.killed != KILL_NONE)
-		fprintf(out, " (%s)", kill_reason_name(r->tracer.killed));
+	if (run_kill_reason(r))
+		fprintf(out, " (%s)", run_kill_reason(r));
 	fprintf(out, "; the run took %llu ms, %u process%s, %u thread%s\n",
 		(unsigned long long)((r->ctx.end_mono_ns - r->ctx.start_mono_ns) /
 				     1000000u),
@@ -190,6 +190,24 @@ static bool what_of(struct json_object *op, char *buf, size_t size)
 	} else {
 		return false;
 	}
+	return true;
+}
+
+/* Examples of what a rule refused, different ones, a few. */
+#define EXAMPLES_MAX 3
+
+/* Returns false when the list was full and what was not in it. */
+static bool add_example(struct json_object *list, const char *what)
+{
+	size_t i, n = json_object_array_length(list);
+
+	for (i = 0; i < n; i++)
+		if (strcmp(json_object_get_string(json_object_array_get_idx(list, i)),
+			   what) == 0)
+			return true;
+	if (n >= EXAMPLES_MAX)
+		return false;
+	json_object_array_add(list, json_object_new_string(what));
 	return true;
 }
 
@@ -231,31 +249,36 @@ static void denials(const struct run_result *r, FILE *out)
 				json_object_object_get(rule, "text")));
 			json_object_object_add(g, "action", json_object_get(
 				json_object_object_get(e, "action")));
-			json_object_object_add(g, "first", json_object_new_string(
-				json_object_get_string(json_object_object_get(e,
-					"syscall"))));
-			if (what_of(json_object_object_get(e, "operation"), what,
-				    sizeof(what)))
-				json_object_object_add(g, "what",
-						       json_object_new_string(what));
+			json_object_object_add(g, "whats", json_object_new_array());
 			json_object_object_add(g, "count", json_object_new_int(0));
 			json_object_object_add(groups, key, g);
 		}
 		json_object_object_add(g, "count", json_object_new_int(
 			json_object_get_int(json_object_object_get(g, "count")) + 1));
+		snprintf(what, sizeof(what), "%s", json_object_get_string(
+			json_object_object_get(e, "syscall")));
+		if (what_of(json_object_object_get(e, "operation"), what + strlen(what) + 1,
+			    sizeof(what) - strlen(what) - 1))
+			what[strlen(what)] = ' ';
+		if (!add_example(json_object_object_get(g, "whats"), what))
+			json_object_object_add(g, "more", json_object_new_boolean(1));
 	}
 	json_object_object_foreach(groups, key, g) {
-		struct json_object *what = json_object_object_get(g, "what");
+		struct json_object *whats = json_object_object_get(g, "whats");
+		size_t k, nw = json_object_array_length(whats);
+		int count = json_object_get_int(json_object_object_get(g, "count"));
 
-		fprintf(out, "  %-10s %6d %-4s %s  (%s%s%s)\n",
-			strncmp(key, "line ", 5) == 0 ? key : "built-in",
-			json_object_get_int(json_object_object_get(g, "count")),
+		fprintf(out, "  %-10s %6d %-4s %s\n",
+			strncmp(key, "line ", 5) == 0 ? key : "built-in", count,
 			json_object_get_string(json_object_object_get(g, "action")),
 			strncmp(key, "line ", 5) == 0
 				? json_object_get_string(json_object_object_get(g, "text"))
-				: key,
-			json_object_get_string(json_object_object_get(g, "first")),
-			what ? " " : "", what ? json_object_get_string(what) : "");
+				: key);
+		for (k = 0; k < nw; k++)
+			fprintf(out, "  %17s %s\n", "", json_object_get_string(
+				json_object_array_get_idx(whats, k)));
+		if (json_object_object_get(g, "more"))
+			fprintf(out, "  %17s and others (policy.denied has them all)\n", "");
 	}
 	if (l->denied_total > n)
 		fprintf(out, "  (and %llu more not listed)\n",

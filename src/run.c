@@ -449,3 +449,17 @@ int run(const struct options *o)
 	learn_free(r.tracer.learn);
 	return status;
 }
+
+const char *run_kill_reason(const struct run_result *r)
+{
+	const struct proc *root = r->audit.procs.first;
+
+	if (r->tracer.killed != KILL_NONE)
+		return kill_reason_name(r->tracer.killed);
+	if (root && root->killed_by)
+		return root->killed_by;
+	/* A fork bomb cut short, its first process spared. */
+	if (r->tracer.limits.procs_killed)
+		return "max_procs";
+	return NULL;
+}

@@ -51,4 +51,8 @@ struct run_result {
  * exit status of gobox-strace. */
 int run(const struct options *o);
 
+/* Why gobox-strace (or the kernel, for memory) ended processes of the run:
+ * "timeout", "policy", "max_procs"..., or NULL. */
+const char *run_kill_reason(const struct run_result *r);
+
 #endif

@@ -205,6 +205,8 @@ static void kill_proc(pid_t pid, void *value, void *arg)
 
 	if (!p->killed_by)
 		p->killed_by = arg;
+	/* No stop follows a SIGKILL: what it cost, now. */
+	metrics_before_kill(&p->metrics, &p->peak_rss_kb, pid);
 	kill(pid, SIGKILL);
 }
 

@@ -109,6 +109,7 @@ static void kill_for_max_procs(struct run_limits *l, struct proc *p)
 		p->killed_by = "max_procs";
 		l->procs_killed++;
 	}
+	metrics_before_kill(&p->metrics, &p->peak_rss_kb, p->pid);
 	kill(p->pid, SIGKILL);
 }
 

@@ -11,6 +11,10 @@ set -eu
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/gobox-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT INT TERM
+# The programs' own temporary directories go there too: one a killed
+# gobox-strace could not remove goes with the test's.
+TMPDIR=$TMP
+export TMPDIR
 REPORT=$TMP/report.json
 
 fail() {

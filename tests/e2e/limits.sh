@@ -32,9 +32,10 @@ PID=$(cat "$TMP/daemon.pid")
 MS=$(( (END - START) / 1000000 ))
 [ "$MS" -ge 1900 ] && [ "$MS" -lt 10000 ] || fail "the run took $MS ms, not about 2000"
 check '.was_killed == true and .kill_reason == "timeout"' "kill_reason timeout"
-jcheck "the daemon killed_by timeout, SIGKILL" '
+jcheck "the daemon killed_by timeout, SIGKILL, what it cost read before" '
 	[.processes.list[] | select(.pid == $p)] | length == 1 and
-	.[0].killed_by == "timeout" and .[0].signal == "SIGKILL"' --argjson p "$PID"
+	.[0].killed_by == "timeout" and .[0].signal == "SIGKILL" and
+	.[0].peak_memory_kb > 0 and .[0].resources.minor_faults > 0' --argjson p "$PID"
 check '[.execution_errors[] | select(.code == "timeout")] | length == 1' \
 	"the timeout in execution_errors"
 check 'all(.processes.list[]; .end_ms != null)' "every process ended"
@@ -62,6 +63,8 @@ jcheck "never more than 20 processes at once but those killed for it" '
 	.m <= 20'
 check '[.processes.list[] | select(.killed_by == "max_procs")] | length > 0' \
 	"processes killed_by max_procs"
+check '.was_killed == true and .kill_reason == "max_procs"' \
+	"the run: was_killed, kill_reason max_procs"
 jcheck "the execution error counts them" '
 	([.processes.list[] | select(.killed_by == "max_procs")] | length) as $n |
 	[.execution_errors[] | select(.code == "max_procs" and

@@ -6,7 +6,10 @@
 # refused, and the output is what the command prints without a policy.
 # Then what each example refuses is refused: /etc/shadow kills the
 # reader under the examples that say so; writing outside the allowed
-# places fails with the example's errno. An example this test does not
+# places fails with the example's errno; sandbox.conf run from $HOME still
+# kills a reader of ~/.ssh. A program found through a PATH whose first
+# directories lack it runs (a missing file is ENOENT, not a refusal, so
+# the search goes on). An example this test does not
 # know fails it, so that none goes untried.
 # Oracle: the same command without a policy (output and exit status).
 . "$TESTLIB"
@@ -46,6 +49,17 @@ kills_shadow_reader() {
 		.processes.list[0].killed_by == "policy"'
 }
 
+# Under policy $1, run from $HOME, reading $HOME/.ssh/id kills the reader:
+# the kill rule comes before the allowance of $CWD.
+kills_ssh_reader_at_home() {
+	mkdir -p "$WORK/.ssh"
+	echo key >"$WORK/.ssh/id"
+	HOME=$WORK gobox --policy "$1" cat .ssh/id >/dev/null 2>&1
+	check_valid
+	expect_eq "$STATUS" 137 "$(basename "$1"): status of the reader of ~/.ssh/id, run from ~"
+	rm -rf "$WORK/.ssh"
+}
+
 # Under policy $1, writing a file outside the allowed places fails
 # with errno $2 and is in policy.denied.
 refuses_write_elsewhere() {
@@ -58,6 +72,11 @@ refuses_write_elsewhere() {
 		--arg e "$2" --arg p "$TMP/elsewhere/f"
 }
 
+# Found through a PATH whose first directories do not have it.
+gobox --policy "$EX/sandbox.conf" env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin env true
+expect_status 0 "env true through a full PATH under sandbox.conf"
+check '.policy.counts.deny == 0' "no refusal in the PATH search"
+
 # The examples keep their own place for $TMP: the test's own directory
 # is outside $CWD and $TMP there, so the refusals above are real.
 n=0
@@ -65,7 +84,12 @@ for conf in "$EX"/*.conf; do
 	n=$((n + 1))
 	runs_as_native "$conf"
 	case $(basename "$conf") in
-	sandbox.conf | demo.conf)
+	sandbox.conf)
+		kills_shadow_reader "$conf"
+		kills_ssh_reader_at_home "$conf"
+		refuses_write_elsewhere "$conf" EACCES
+		;;
+	demo.conf)
 		kills_shadow_reader "$conf"
 		refuses_write_elsewhere "$conf" EACCES
 		;;

@@ -221,11 +221,29 @@ Test(options, strace_compatible_f_and_c_are_accepted)
 
 Test(options, unknown_short_option_is_an_error_naming_it)
 {
-	cr_expect_eq(PARSE("-z", "ls"), OPTIONS_ERROR);
-	cr_expect_not_null(strstr(err, "-z"), "message: %s", err);
+	cr_expect_eq(PARSE("-j", "ls"), OPTIONS_ERROR);
+	cr_expect_not_null(strstr(err, "-j"), "message: %s", err);
 	options_free(&o);
-	cr_expect_eq(PARSE("-qy", "ls"), OPTIONS_ERROR);
-	cr_expect_not_null(strstr(err, "-y"), "message: %s", err);
+	cr_expect_eq(PARSE("-qk", "ls"), OPTIONS_ERROR);
+	cr_expect_not_null(strstr(err, "-k"), "message: %s", err);
+}
+
+Test(options, trace_options_as_strace_has_them)
+{
+	cr_assert_eq(PARSE("-o", "t.txt", "-tt", "-T", "-y", "-Z", "ls"),
+		     OPTIONS_RUN, "%s", err);
+	cr_expect_str_eq(o.trace_path, "t.txt");
+	cr_expect_eq(o.trace_times, 2);
+	cr_expect(o.trace_durations);
+	cr_expect(o.trace_paths);
+	cr_expect_eq(o.only, TRACE_FAILED);
+	options_free(&o);
+	cr_assert_eq(PARSE("-z", "--events", "-", "ls"), OPTIONS_RUN, "%s", err);
+	cr_expect_eq(o.only, TRACE_SUCCEEDED);
+	cr_expect_str_eq(o.events_path, "-");
+	options_free(&o);
+	cr_expect_eq(PARSE("-o", "", "ls"), OPTIONS_ERROR);
+	cr_expect_not_null(strstr(err, "empty file name for -o"), "message: %s", err);
 }
 
 Test(options, unknown_long_option_is_an_error_naming_it)
