@@ -141,14 +141,13 @@ static void learn_net(struct learn *l, const struct op *op)
 	add_bits(l->net, rule, 1);
 }
 
-/* The new name of a rename or link was not there this time; it will be
- * the next (the program's own file, left behind), and a rename onto it
- * replaces it: d too. */
-static unsigned replaces(const struct event *ev, const struct op *op)
+/* A name the program made this time will be there the next, left
+ * behind: its own file, which it may then read, write over or replace
+ * (a rename onto it, an O_CREAT open of it): r, w and d with c. */
+static unsigned own_file(const struct event *ev, const struct op *op)
 {
-	if ((op->modes & MODE_C) && strncmp(ev->name, "rename", 6) == 0)
-		return MODE_D;
-	return 0;
+	(void)ev;
+	return op->modes & MODE_C ? MODE_R | MODE_W | MODE_D : 0;
 }
 
 void learn_ops(struct learn *l, const struct event *ev, const struct ops *ops)
@@ -164,7 +163,7 @@ void learn_ops(struct learn *l, const struct event *ev, const struct ops *ops)
 			if (!op->path || op->resolve_err || op->kind == RESOLVED_OPAQUE)
 				break;
 			generic_proc(op->path, path, sizeof(path));
-			add_bits(l->fs, path, op->modes | replaces(ev, op));
+			add_bits(l->fs, path, op->modes | own_file(ev, op));
 			break;
 		case CAT_NET:
 			learn_net(l, op);

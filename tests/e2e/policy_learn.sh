@@ -9,6 +9,8 @@
 #    listeners of its own (policy_net, fixed ports) and one doing execs
 #    (execve, execveat, memfd, fexecve; policy_exec): learned, then run
 #    under the learned policy with no refusal and the same output.
+# 3. A rename learnt, run again where the first run left its file: the
+#    rename replaces it, and is allowed.
 . "$TESTLIB"
 
 mkdir "$TMP/d"
@@ -95,3 +97,15 @@ no_leftovers
 # Last, the network program's whole output (every call that worked while
 # learning works under the learned policy).
 same_lines "policy_net: the same output" "$(cat "$TMP/net1")" "$(cat "$TMP/net2")"
+
+# 3. A second run where the first left its files: a rename onto the file
+# the first run made (which replaces it: d) is allowed by what was learnt.
+mkdir "$TMP/mv"
+MV="echo x >'$TMP/mv/c.txt' && mv '$TMP/mv/c.txt' '$TMP/mv/d.txt'"
+gobox --learn "$TMP/mv.conf" "$SH" -c "$MV"
+expect_status 0 "the learning run (rename)"
+[ -e "$TMP/mv/d.txt" ] || fail "the first run left no d.txt"
+gobox --policy "$TMP/mv.conf" "$SH" -c "$MV"
+expect_status 0 "the rename onto the first run's file, under the learned policy"
+check '.policy.counts.deny == 0 and .policy.counts.kill == 0' \
+	"nothing refused on the second run"

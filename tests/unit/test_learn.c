@@ -293,7 +293,8 @@ Test(learn, what_was_written)
 	HAS_LINE("fs allow r /usr/lib/x86_64-linux-gnu/*");
 	HAS_LINE("fs allow r /etc/ld.so.cache");
 	/* the temporary directory as a whole */
-	HAS_LINE("fs allow r,w,c $TMP/**");
+	/* (what it made there, it may later replace: d) */
+	HAS_LINE("fs allow r,w,c,d $TMP/**");
 	/* the pid as a star */
 	HAS_LINE("fs allow r /proc/*/status");
 	HAS_LINE("fs allow r /proc/*/task/*/comm");
