@@ -445,6 +445,7 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 	}
 	switch (v.action) {
 	case ACT_KILL:
+		take_stack(t, th);
 		/* A fatal signal at the seccomp stop: the call is skipped. */
 		policy_log_verdict(&t->audit->policy, ev, &ops, &v,
 				   t->audit->start_ns);
@@ -454,6 +455,7 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 		enforce_wake(t);
 		return true;
 	case ACT_DENY:
+		take_stack(t, th);
 		ev->finished = true;
 		ev->err = v.err;
 		ev->exit_ns = now_mono_ns();

@@ -114,6 +114,7 @@ struct event {
 	bool noted;			/* wanted by the files or network
 					 * sections even when not counted */
 	const char *verdict;		/* "denied by line 5"... or NULL */
+	const char *stack;		/* -k: frames, a line each, or NULL */
 	bool finished;			/* the exit stop was seen */
 	bool via_socketcall;		/* i386 socketcall decoded as its sub-call */
 	int nr;				/* number in its ABI, x32 bit cleared */

@@ -268,6 +268,23 @@ static void add_result(struct json_object *o, const struct event *ev)
 	json_set_double(o, "duration_us", (ev->exit_ns - ev->entry_ns) / 1e3, 1);
 }
 
+/* -k: the frames, a line each, as an array. */
+static struct json_object *stack_json(const char *stack)
+{
+	struct json_object *a = json_object_new_array();
+	const char *p = stack, *nl;
+
+	while (*p) {
+		nl = strchr(p, '\n');
+		json_object_array_add(a, json_bytes(p, nl ? (size_t)(nl - p)
+							  : strlen(p), NULL));
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return a;
+}
+
 struct json_object *event_json(const struct event *ev, uint64_t base_ns)
 {
 	struct json_object *o = json_object_new_object();
@@ -291,5 +308,7 @@ struct json_object *event_json(const struct event *ev, uint64_t base_ns)
 	json_set(o, "args", args);
 	add_semantic(o, ev);
 	add_result(o, ev);
+	if (ev->stack)
+		json_set(o, "stack", stack_json(ev->stack));
 	return o;
 }

@@ -80,6 +80,8 @@ static void usage(void)
 	       "  -o FILE            write each traced call to FILE as strace does\n"
 	       "                     (- for stdout); with -t (or -tt) the time,\n"
 	       "                     -T the duration, -y descriptors' paths\n"
+	       "  -k                 the program's stack at each failed or refused\n"
+	       "                     call (-kk: at every traced call)\n"
 	       "  -Z, -z             only the calls that failed (-Z) or succeeded\n"
 	       "                     (-z), in the trace and the event stream\n"
 	       "      --events FILE  one JSON object a line: each call, process\n"
@@ -282,7 +284,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	opterr = 0;
 	optind = 0;	/* 0, not 1: also resets glibc's state in a group */
 	/* "+": stop at the first non-option, the program's name. */
-	while ((c = getopt_long(argc, argv, "+:e:o:tTyZzqfchV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:e:o:tTyZzkqfchV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'e':
 			if (parse_expr(o, optarg, &trace_given, err, errlen) < 0)
@@ -370,6 +372,9 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			break;
 		case 'T':
 			o->trace_durations = true;
+			break;
+		case 'k':
+			o->stacks++;
 			break;
 		case 'y':
 			o->trace_paths = true;

@@ -31,6 +31,8 @@ struct options {
 	bool trace_durations;		/* -T */
 	bool trace_paths;		/* -y */
 	enum trace_only only;		/* -Z, -z */
+	unsigned stacks;		/* -k: failed and refused calls' stacks;
+					 * -kk: every traced call's */
 	char **argv;			/* the program and its arguments */
 };
 

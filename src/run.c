@@ -410,6 +410,7 @@ int run(const struct options *o)
 	tracer_init(&r.tracer, &r.audit, &o->trace, r.policy);
 	if (o->trace_path || o->events_path)
 		r.tracer.live = &r.live;
+	r.tracer.stacks = o->stacks;
 	if (o->learn_path) {
 		struct policy_env env = policy_env_of(&r);
 

@@ -63,6 +63,7 @@ struct tracer {
 	struct policy *policy;		/* NULL: observe only */
 	struct learn *learn;		/* --learn: record what is done */
 	struct live *live;		/* -o and --events, or NULL */
+	unsigned stacks;		/* -k, -kk */
 	struct ops_ctx ops_ctx;		/* what classifying calls needs */
 };
 

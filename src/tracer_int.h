@@ -24,6 +24,10 @@ void event_discard(struct tracer *t, struct thread *th);
 void on_syscall_entry(struct tracer *t, struct thread *th);
 void on_syscall_exit(struct tracer *t, struct thread *th);
 
+/* -k: the stack of the thread's call, when it failed or the policy
+ * decided it (-kk: always). The thread is stopped. */
+void take_stack(struct tracer *t, struct thread *th);
+
 /* After the entry stop was judged and allowed: resume for the exit stop
  * when it is needed, else run free. */
 void entry_go_on(struct tracer *t, struct thread *th);

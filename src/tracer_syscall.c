@@ -8,6 +8,7 @@
 #include "enforce.h"
 #include "postcheck.h"
 #include "syscalls.h"
+#include "stack.h"
 #include "tracer_int.h"
 #include "util.h"
 
@@ -108,6 +109,18 @@ void entry_go_on(struct tracer *t, struct thread *th)
 	resume(th, 0);
 }
 
+void take_stack(struct tracer *t, struct thread *th)
+{
+	struct event *ev = th->ev;
+	char frames[STACK_MAX_FRAMES * 256];
+
+	if (!ev || !ev->counted || ev->stack || !t->stacks ||
+	    (t->stacks < 2 && !ev->err && !ev->verdict))
+		return;
+	if (stack_capture(th->tid, frames, sizeof(frames)) > 0)
+		ev->stack = event_strdup(ev, frames, strlen(frames));
+}
+
 void on_syscall_exit(struct tracer *t, struct thread *th)
 {
 	struct __ptrace_syscall_info info;
@@ -161,6 +174,7 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 	if (is_exec(ev) && ev->err && th->proc->pid == t->root_pid &&
 	    !t->root_exec_done)
 		t->root_exec_err = ev->err;
+	take_stack(t, th);
 	event_done(t, th);
 	th->in_syscall = false;
 	resume(th, 0);

@@ -1,0 +1,8 @@
+/* stack_f0.c - one link of the call chain of stack_chain (its own file) */
+#include "stack_chain.h"
+
+void stack_f0(const char *path)
+{
+	stack_f1(path);
+	__asm__ volatile("" ::: "memory");	/* not a tail call */
+}
