@@ -348,6 +348,18 @@ static void put_time(FILE *out, const struct event *ev,
 		(unsigned long long)(ns % 1000000000u / 1000u));
 }
 
+/* -k: the frames under the call, as strace -k puts them: " > ...". */
+static void put_stack(FILE *out, const char *stack)
+{
+	const char *p = stack, *nl;
+
+	while (p && *p) {
+		nl = strchr(p, '\n');
+		fprintf(out, " > %.*s\n", nl ? (int)(nl - p) : (int)strlen(p), p);
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
 bool trace_text_wanted(const struct event *ev, const struct trace_text_opts *o)
 {
 	if (o->only == TRACE_FAILED)
@@ -386,6 +398,7 @@ void trace_text_event(FILE *out, const struct event *ev,
 		fprintf(m, "%*s", (int)(TRACE_RESULT_COLUMN - len), "");
 	put_result(m, ev, o, verdict);
 	fputc('\n', m);
+	put_stack(m, ev->stack);
 	fclose(m);
 	fwrite(line, 1, len, out);
 	free(line);

@@ -39,3 +39,8 @@ check 'all(.events.list[]; .unfinished == true or (.stack | length) > 0)' \
 	"-kk: a stack for every call"
 gobox "$PROGS/stack_chain" "$TMP/missing"
 check '[.events.list[] | select(.stack != null)] | length == 0' "without -k, no stack"
+
+# The -o trace shows the frames under the call, as strace -k does.
+gobox -k -e trace=openat -o "$TMP/trace.t" "$PROGS/stack_chain" "$TMP/missing"
+grep -A7 "\"$TMP/missing\"" "$TMP/trace.t" | grep -q '^ > stack_f1+0x' ||
+	fail "no frames under the failed call in the -o trace: $(cat "$TMP/trace.t")"
