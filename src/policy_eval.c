@@ -17,7 +17,9 @@
 #include <linux/personality.h>
 #include <linux/seccomp.h>
 #include <sys/prctl.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,13 @@ static const char *const mount_calls[] = {
 	"mount", "umount", "umount2", "pivot_root", "chroot", "move_mount",
 	"open_tree", "open_tree_attr", "fsopen", "fsmount", "fspick",
 	"mount_setattr", NULL
+};
+
+/* Calls that act on a path no fs rule judges the way they use it: they
+ * are refused under a policy that judges paths. */
+static const char *const unjudged_calls[] = {
+	"acct", "swapon", "swapoff", "quotactl", "quotactl_fd", "uselib",
+	"fanotify_init", "fanotify_mark", NULL
 };
 
 static bool name_in(const char *name, const char *const *list)
@@ -437,6 +446,32 @@ static bool protect_tracer(struct policy *p, const struct event *ev,
 	return false;
 }
 
+/* mknod of a character or block device: a disk or a terminal under a
+ * new name. */
+static bool device_node(const struct event *ev)
+{
+	uint32_t mode;
+
+	if (strcmp(ev->name, "mknod") == 0)
+		mode = (uint32_t)ev->args[1];
+	else if (strcmp(ev->name, "mknodat") == 0)
+		mode = (uint32_t)ev->args[2];
+	else
+		return false;
+	return S_ISCHR(mode) || S_ISBLK(mode);
+}
+
+/* TIOCSTI, and TIOCLINUX's paste (subcode 2, read from memory: any
+ * TIOCLINUX is refused): input pushed into a terminal is read by the
+ * user's shell once the program is gone. */
+static bool tty_injection(const struct event *ev)
+{
+	uint32_t cmd = (uint32_t)ev->args[1];
+
+	return strcmp(ev->name, "ioctl") == 0 &&
+	       (cmd == TIOCSTI || cmd == TIOCLINUX);
+}
+
 /* socket(AF_INET or AF_INET6, SOCK_RAW) or AF_PACKET: packets made by
  * hand, to any address and port. */
 static bool raw_socket(const struct event *ev)
@@ -513,6 +548,22 @@ static bool protect_policy(struct policy *p, const struct event *ev,
 	if (paths && strcmp(ev->name, "open_by_handle_at") == 0) {
 		*v = builtin(ACT_DENY, EPERM, "a file handle names no path the "
 			     "policy could judge", -1);
+		return true;
+	}
+	if (paths && name_in(ev->name, unjudged_calls)) {
+		*v = builtin(ACT_DENY, EPERM, "a call that reaches files past "
+			     "the path rules (accounting, swap, quotas, "
+			     "fanotify, uselib)", -1);
+		return true;
+	}
+	if (paths && device_node(ev)) {
+		*v = builtin(ACT_DENY, EPERM, "a device node would reach what no "
+			     "path rule judges", -1);
+		return true;
+	}
+	if (tty_injection(ev)) {
+		*v = builtin(ACT_DENY, EPERM, "typing into the terminal would run "
+			     "commands after the program", -1);
 		return true;
 	}
 	if (paths && name_in(ev->name, mount_calls)) {
@@ -631,6 +682,12 @@ const struct filter_cond protection_conds[] = {
 	{ "ioctl", 1, CMD_MASK, FIOSETOWN_CMD },
 	{ "ioctl", 1, CMD_MASK, SIOCSPGRP_CMD },
 	{ "prctl", 0, CMD_MASK, PR_SET_DUMPABLE },
+	{ "ioctl", 1, CMD_MASK, TIOCSTI },
+	{ "ioctl", 1, CMD_MASK, TIOCLINUX },
+	{ "mknod", 1, S_IFMT, S_IFCHR },
+	{ "mknod", 1, S_IFMT, S_IFBLK },
+	{ "mknodat", 2, S_IFMT, S_IFCHR },
+	{ "mknodat", 2, S_IFMT, S_IFBLK },
 };
 const unsigned protection_nconds = ARRAY_SIZE(protection_conds);
 
@@ -660,7 +717,8 @@ void protection_traceset(struct traceset *ts)
 		"sched_setaffinity", "sched_setscheduler", "sched_setparam",
 		"sched_setattr", "ioprio_set", "migrate_pages", "move_pages",
 		"seccomp", "perf_event_open", "userfaultfd", "pidfd_getfd",
-		NULL
+		"acct", "swapon", "swapoff", "quotactl", "quotactl_fd", "uselib",
+		"fanotify_init", "fanotify_mark", NULL
 	};
 
 	add_names(ts, names);

@@ -203,6 +203,24 @@ static bool magic_link(const char *cand)
 	       (n == 10 && strncmp(parent, "/map_files", 10) == 0);
 }
 
+/* Is cand, "/proc/PID/...", of process tgid (PID is it, or one of its
+ * threads)? */
+static bool own_proc(const char *cand, pid_t tgid)
+{
+	char path[64], buf[1024], *end, *p;
+	long pid = strtol(cand + 6, &end, 10);
+
+	if (end == cand + 6 || pid <= 0)
+		return false;
+	if (pid == tgid)
+		return true;
+	snprintf(path, sizeof(path), "/proc/%ld/status", pid);
+	if (read_small_file(path, buf, sizeof(buf)) < 0 ||
+	    !(p = strstr(buf, "\nTgid:")))
+		return false;
+	return strtol(p + 6, NULL, 10) == tgid;
+}
+
 /* One walk: where it is, where it may not go above, what it may cross. */
 struct walk {
 	unsigned how;
@@ -312,8 +330,11 @@ static int follow_link(struct walk *w, struct rest *rest, const char *cand,
 		if (rc < 0)
 			return rc;
 		/* A mapping without a name: another thread's mmap could put
-		 * another file at that address before the call walks it. */
-		if (kind == RESOLVED_OPAQUE && strstr(cand, "/map_files/"))
+		 * another file at that address before the call walks it. And
+		 * what another process holds is not the caller's to reopen:
+		 * nothing of the caller's own reaches it. */
+		if (kind == RESOLVED_OPAQUE && (strstr(cand, "/map_files/") ||
+						!own_proc(cand, tgid)))
 			return -EACCES;
 		if (kind == RESOLVED_OPAQUE) {
 			if (!last)

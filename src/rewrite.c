@@ -7,6 +7,11 @@
  */
 #include "rewrite.h"
 
+/* The kernel's restart codes: ERESTARTSYS (512) to
+ * ERESTART_RESTARTBLOCK (516). */
+#define ERESTARTSYS 512
+#define ERESTART_MAX 516
+
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
@@ -460,6 +465,7 @@ int rewrite_args(struct mm *m, const struct event *ev, const struct ops *ops,
 	if (ptrace(PTRACE_GETREGS, ev->tid, 0, &r) < 0)
 		return -errno;
 	saved->active = true;
+	saved->nr = r.orig_rax;
 	saved->mmsg_first = p.mmsg_first;
 	saved->msg_len_at = p.msg_len_at;
 	for (i = 0; i < 6; i++) {
@@ -488,6 +494,12 @@ int rewrite_restore(pid_t tid, enum abi abi, const struct saved_args *saved,
 		return -errno;
 	for (i = 0; i < 6; i++)
 		*reg(&r, abi, i) = saved->args[i];
+	/* Interrupted, the call will be made again by the kernel (a signal
+	 * with SA_RESTART, a stop): as itself, with its own arguments, to be
+	 * judged afresh, not as the call we made of it. */
+	if (r.rax >= (unsigned long long)-ERESTART_MAX &&
+	    r.rax <= (unsigned long long)-ERESTARTSYS)
+		r.orig_rax = saved->nr;
 	/* A sendmmsg made as sendmsg: msg_len of the first, and 1 sent. */
 	if (saved->mmsg_first && rval && *rval >= 0) {
 		uint32_t len = (uint32_t)*rval;

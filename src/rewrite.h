@@ -13,6 +13,7 @@
 struct saved_args {
 	bool active;
 	uint64_t args[6];
+	uint64_t nr;			/* the call's own number */
 	/* A sendmmsg made as a sendmsg of its first message: the result is
 	 * written to that message's msg_len here, and the call returns 1. */
 	bool mmsg_first;

@@ -66,3 +66,38 @@ for step in uffd perf-parent; do
 	expect_status 0 "$step without a policy"
 	expect_out "$TMP/out" "$step EPERM"
 done
+
+# A call the kernel makes again after a signal (SA_RESTART) is made as
+# itself: an open pinned and rewritten as openat2 is not restarted as
+# openat2 with open's arguments.
+printf 'default fs allow\nfs deny r %s/ro\n' "$D" >"$TMP/policy"
+gobox --policy "$TMP/policy" "$PROGS/policy_corners" restart "$D/fifo" >"$TMP/out"
+expect_status 0 "the restarted open under a policy"
+expect_out "$TMP/out" "restart ok"
+
+# Calls that reach files past the path rules, refused under a policy that
+# judges paths (EPERM, built-in): mknod of a device, fanotify, acct, and
+# TIOCSTI (typing into the terminal, under any policy). Control: without
+# a policy they do not fail with EPERM (they work, or fail otherwise).
+printf 'default fs allow\nfs deny r %s/ro\n' "$D" >"$TMP/policy"
+for step in "mknod-dev $D/dev" fanotify "acct $D/nonexistent/acct" tiocsti; do
+	rm -f "$D/dev"
+	"$PROGS/policy_corners" $step >"$TMP/control" </dev/null 2>&1 || true
+	! grep -q ' EPERM$' "$TMP/control" || fail "control: $step: $(cat "$TMP/control")"
+	rm -f "$D/dev"
+	gobox --policy "$TMP/policy" "$PROGS/policy_corners" $step >"$TMP/out" </dev/null
+	expect_out "$TMP/out" "${step%% *} EPERM"
+	[ ! -e "$D/dev" ] || fail "the device node was made"
+done
+
+# What another process holds (a deleted file) is not the program's to
+# reopen through /proc/PID/fd; its own it may.
+echo held >"$D/held"
+sh -c 'exec 7<"$1"; rm -f "$1"; exec sleep 30' sh "$D/held" &
+HOLDER=$!
+sleep 0.3
+"$PROGS/policy_corners" open-read /proc/$HOLDER/fd/7 >"$TMP/control"
+expect_out "$TMP/control" "open-read ok"
+gobox --policy "$TMP/policy" "$PROGS/policy_corners" open-read /proc/$HOLDER/fd/7 >"$TMP/out"
+kill $HOLDER
+expect_out "$TMP/out" "open-read EACCES"

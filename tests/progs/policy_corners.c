@@ -13,6 +13,16 @@
  *   undumpable PATH  prctl(PR_SET_DUMPABLE, 0), as agents of secrets do,
  *                    then open(PATH, O_RDONLY): the open must still be
  *                    judged and work
+ *   restart FIFO     open(FIFO, O_RDONLY), blocked until a child opens the
+ *                    other end 0.6 s later, and interrupted meanwhile by a
+ *                    signal whose handler has SA_RESTART: the kernel makes
+ *                    the call again
+ *   tiocsti          ioctl(0, TIOCSTI, "#"): type into the terminal
+ *   mknod-dev PATH   mknod(PATH, S_IFCHR, 1:3): a new name for /dev/null's
+ *                    device (any device would do as well)
+ *   fanotify         fanotify_init(FAN_CLASS_NOTIF, O_RDWR)
+ *   acct PATH        acct(PATH)
+ *   open-read PATH   open(PATH, O_RDONLY) and a read of a byte
  *   wide-listener    seccomp(SECCOMP_SET_MODE_FILTER | 1 << 32,
  *                    SECCOMP_FILTER_FLAG_NEW_LISTENER): the kernel reads
  *                    the first argument as 32 bits
@@ -28,7 +38,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/personality.h>
+#include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -77,6 +91,39 @@ static long wide_listener(void)
 		       SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
 }
 
+static long read_one(const char *path)
+{
+	char c;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	return fd < 0 ? -1 : read(fd, &c, 1);
+}
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+static long restarted_open(const char *fifo)
+{
+	struct sigaction sa;
+	pid_t parent = getpid();
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGUSR1, &sa, NULL);
+	if (mkfifo(fifo, 0600) < 0)
+		return -1;
+	if (fork() == 0) {
+		usleep(300 * 1000);
+		kill(parent, SIGUSR1);
+		usleep(300 * 1000);
+		_exit(open(fifo, O_WRONLY) < 0);
+	}
+	return open(fifo, O_RDONLY | O_CLOEXEC);
+}
+
 int main(int argc, char **argv)
 {
 	const char *step = argc > 1 ? argv[1] : "";
@@ -95,6 +142,18 @@ int main(int argc, char **argv)
 	else if (argc == 3 && strcmp(step, "undumpable") == 0)
 		rc = prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0 ? -1 :
 		     open(argv[2], O_RDONLY | O_CLOEXEC);
+	else if (argc == 3 && strcmp(step, "restart") == 0)
+		rc = restarted_open(argv[2]);
+	else if (argc == 3 && strcmp(step, "mknod-dev") == 0)
+		rc = mknod(argv[2], S_IFCHR | 0600, makedev(1, 3));
+	else if (strcmp(step, "fanotify") == 0)
+		rc = syscall(SYS_fanotify_init, 0, O_RDWR);
+	else if (argc == 3 && strcmp(step, "acct") == 0)
+		rc = syscall(SYS_acct, argv[2]);
+	else if (argc == 3 && strcmp(step, "open-read") == 0)
+		rc = read_one(argv[2]);
+	else if (strcmp(step, "tiocsti") == 0)
+		rc = ioctl(0, TIOCSTI, "#");
 	else if (strcmp(step, "wide-listener") == 0)
 		rc = wide_listener();
 	else
