@@ -32,6 +32,7 @@ enum long_only {
 	OPT_KEEP_TMP,
 	OPT_ENV,
 	OPT_EVENTS,
+	OPT_HTML,
 	OPT_HELP,
 	OPT_VERSION,
 };
@@ -51,6 +52,7 @@ static const struct option long_options[] = {
 	{ "env", no_argument, NULL, OPT_ENV },
 	{ "output", required_argument, NULL, 'o' },
 	{ "events", required_argument, NULL, OPT_EVENTS },
+	{ "html", required_argument, NULL, OPT_HTML },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "trace", required_argument, NULL, OPT_TRACE },
 	{ "show-trace", no_argument, NULL, OPT_SHOW_TRACE },
@@ -74,6 +76,7 @@ static void usage(void)
 	       "                     delete\n"
 	       "      --show-trace   print the calls -e selects and exit\n"
 	       "      --report FILE  write the JSON report to FILE\n"
+	       "      --html FILE    write the report as one HTML page to FILE\n"
 	       "      --policy FILE  enforce the policy in FILE (gobox-policy(5))\n"
 	       "      --learn FILE   write a policy allowing what the run did\n"
 	       "      --deny-exit N  exit N when the policy refused or killed\n"
@@ -309,13 +312,15 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			break;
 		case OPT_POLICY:
 		case OPT_LEARN:
+		case OPT_HTML:
 			if (!*optarg) {
 				snprintf(err, errlen, "empty file name for --%s",
-					 c == OPT_POLICY ? "policy" : "learn");
+					 c == OPT_POLICY ? "policy" :
+					 c == OPT_LEARN ? "learn" : "html");
 				return OPTIONS_ERROR;
 			}
-			*(c == OPT_POLICY ? &o->policy_path : &o->learn_path) =
-				optarg;
+			*(c == OPT_POLICY ? &o->policy_path :
+			  c == OPT_LEARN ? &o->learn_path : &o->html_path) = optarg;
 			break;
 		case OPT_DENY_EXIT: {
 			unsigned n;

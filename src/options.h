@@ -14,6 +14,7 @@ struct options {
 	const char *report_path;	/* --report FILE, or NULL */
 	const char *policy_path;	/* --policy FILE, or NULL */
 	const char *learn_path;		/* --learn FILE, or NULL */
+	const char *html_path;		/* --html FILE, or NULL */
 	int deny_exit;			/* --deny-exit N, or -1 */
 	bool quiet;			/* -q: no summary on stderr */
 	unsigned max_events;		/* events kept in the report */

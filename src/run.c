@@ -19,6 +19,7 @@
 #include "outfile.h"
 #include "policy_eval.h"
 #include "policy_parse.h"
+#include "report_html.h"
 #include "report_json.h"
 #include "report_text.h"
 #include "signals.h"
@@ -249,7 +250,6 @@ static void write_reports(struct run_result *r, struct outfile *json)
 {
 	char err[512];
 
-	audit_sort(&r->audit);
 	if (json->path && report_json_write(r, json, err, sizeof(err)) < 0) {
 		errorf("%s", err);
 		r->status = EXIT_TRACER;
@@ -260,25 +260,61 @@ static void write_reports(struct run_result *r, struct outfile *json)
 /* Open every output before the program runs: a bad path fails at once
  * (exit 2), and the program cannot redirect an output later. */
 static int open_outputs(const struct options *o, struct outfile *json,
-			struct outfile *learnt)
+			struct outfile *learnt, struct outfile *html)
 {
 	char err[512];
 
 	memset(json, 0, sizeof(*json));
 	memset(learnt, 0, sizeof(*learnt));
+	memset(html, 0, sizeof(*html));
 	json->fd = json->dirfd = learnt->fd = learnt->dirfd = -1;
-	if (o->report_path && outfile_open(json, o->report_path, err,
-					   sizeof(err)) < 0) {
-		errorf("%s", err);
-		return -1;
-	}
-	if (o->learn_path && outfile_open(learnt, o->learn_path, err,
-					  sizeof(err)) < 0) {
+	html->fd = html->dirfd = -1;
+	if ((o->report_path && outfile_open(json, o->report_path, err,
+					    sizeof(err)) < 0) ||
+	    (o->learn_path && outfile_open(learnt, o->learn_path, err,
+					   sizeof(err)) < 0) ||
+	    (o->html_path && outfile_open(html, o->html_path, err,
+					  sizeof(err)) < 0)) {
 		errorf("%s", err);
 		outfile_abort(json);
+		outfile_abort(learnt);
 		return -1;
 	}
 	return 0;
+}
+
+/* --html: the page, from the report as it will be written. */
+static void write_html(struct run_result *r, struct outfile *out)
+{
+	struct json_object *o, *saved;
+	char err[512];
+	FILE *f;
+	int fd, rc;
+
+	if (!out->path)
+		return;
+	/* From the report as text, as gobox-report reads it back: the same
+	 * page either way (numbers rounded as the report writes them). */
+	o = report_json(r);
+	saved = json_tokener_parse(json_object_to_json_string_ext(o,
+				   JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+	o = saved;
+	fd = outfile_rewind(out) < 0 ? -1 : dup(out->fd);
+	f = fd < 0 ? NULL : fdopen(fd, "w");
+	rc = f ? report_html_write(o, f) : -1;
+	json_object_put(o);
+	if (!f || fclose(f) != 0 || rc < 0) {
+		errorf("cannot write '%s': %s", out->path,
+		       strerror(errno ? errno : EIO));
+		outfile_abort(out);
+		r->status = EXIT_TRACER;
+		return;
+	}
+	if (outfile_commit(out, err, sizeof(err)) < 0) {
+		errorf("%s", err);
+		r->status = EXIT_TRACER;
+	}
 }
 
 /* --learn: the policy that allows what the run did. */
@@ -384,7 +420,7 @@ static int load_policy(struct run_result *r, struct policy *p)
 int run(const struct options *o)
 {
 	struct run_result r;
-	struct outfile json, learnt;
+	struct outfile json, learnt, html;
 	struct policy policy;
 	long long oom_before;
 	int status;
@@ -397,7 +433,7 @@ int run(const struct options *o)
 	capture_init(&r.capture, o->capture, o->max_output);
 	context_start(&r.ctx, o->argv);
 	make_tmpdir(&r);
-	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json, &learnt) < 0 ||
+	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json, &learnt, &html) < 0 ||
 	    open_live(&r) < 0) {
 		tmpdir_finish(&r.tmp, false);
 		tmpdir_free(&r.tmp);
@@ -435,7 +471,9 @@ int run(const struct options *o)
 			   strerror(errno));
 	finish_tmpdir(&r);
 	r.status = exit_status(&r);
+	audit_sort(&r.audit);
 	write_learnt(&r, &learnt);
+	write_html(&r, &html);
 	write_reports(&r, &json);
 	status = r.status;
 	tracer_free(&r.tracer);

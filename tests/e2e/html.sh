@@ -1,0 +1,53 @@
+#!/bin/sh
+# html: --html writes one self-contained page (no script, no external
+# asset) with the run's headline figures, its refusals with their stacks,
+# its processes, files and output; everything from the program escaped.
+# gobox-report writes the same page again from the saved JSON report.
+# Headless Chromium loads it and shows the figures (when installed).
+. "$TESTLIB"
+
+cd "$TMP"
+mkdir on
+echo secret >refused
+printf 'default fs allow\nfs deny r %s/refused\n' "$TMP" >policy
+# An odd argument: a script tag, quotes, an ampersand.
+ODD='<script>alert("x")</script> & '"'"'q'"'"
+gobox -k --policy policy --html "$TMP/run.html" sh -c \
+	'"$2" refused; "$1" on; echo "<b>out</b> &"' "$ODD" "$PROGS/odd_names" \
+	"$PROGS/stack_chain"
+check_valid
+[ -s run.html ] || fail "no page written"
+head -c 15 run.html | grep -q '^<!DOCTYPE html>' || fail "not an HTML page"
+! grep -qi '<script' run.html || fail "a script tag got through unescaped"
+grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;' run.html ||
+	fail "the odd argument is not escaped as expected"
+grep -q '&lt;b&gt;out&lt;/b&gt; &amp;' run.html || fail "stdout not escaped"
+! grep -Eqi '(src|href)=' run.html || fail "an external asset: $(grep -Eoi '(src|href)=[^ >]*' run.html | head -3)"
+grep -q "line 2: fs deny r $TMP/refused" run.html || fail "the refusal's rule is not shown"
+grep -q '&gt; stack_f2+0x' run.html || fail "the refusal's stack is not shown"
+grep -q '<svg' run.html || fail "no timeline"
+for figure in "$(q .execution_duration) ms" "$(q .peak_memory_mb) MB" \
+	"$(q .syscalls.total_errors) of $(q .syscalls.total_calls)"; do
+	grep -qF "$figure" run.html || fail "the figure '$figure' is not on the page"
+done
+
+# The same page from the saved report.
+cp "$REPORT" saved.json
+"$GOBOX_REPORT" --html again.html saved.json || fail "gobox-report failed"
+cmp -s run.html again.html || fail "gobox-report's page differs from --html's"
+! "$GOBOX_REPORT" --html x.html /nonexistent.json 2>/dev/null ||
+	fail "gobox-report read a report that is not there"
+
+# Headless Chromium: the page loads and shows the figures.
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+[ -n "$CHROMIUM" ] || { echo "note: no chromium: not rendered"; exit 0; }
+timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+	--dump-dom "file://$TMP/run.html" >dom.html 2>chromium.err ||
+	fail "chromium could not load the page: $(tail -n 3 chromium.err)"
+grep -qF "$(q .syscalls.total_errors) of $(q .syscalls.total_calls)" dom.html ||
+	fail "the rendered page lacks the figures"
+timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+	--window-size=1200,1600 --screenshot="$TMP/run.png" "file://$TMP/run.html" \
+	>/dev/null 2>&1 || fail "no screenshot"
+[ "$(head -c 4 run.png | od -An -c | tr -d ' ')" = '211PNG' ] ||
+	fail "the screenshot is not a PNG"
