@@ -51,6 +51,9 @@ static void decode_arg(struct event *ev, unsigned i)
 	case ARG_ARGV:
 		decode_argv(ev, i);
 		break;
+	case ARG_ENVP:
+		decode_envp(ev, i);
+		break;
 	case ARG_IOV:
 		decode_iov(ev, i);
 		break;

@@ -8,6 +8,7 @@
 #define DECODE_PATH_MAX 4096	/* the kernel's PATH_MAX */
 #define DECODE_STR_MAX 256	/* other strings */
 #define DECODE_ARGV_MAX 64	/* argv entries */
+#define DECODE_ENVP_MAX 4096	/* environment entries counted */
 #define DECODE_ARGV_BYTES 8192	/* argv bytes in all */
 
 /*
@@ -59,6 +60,7 @@ void decode_socketcall(struct event *ev);
 void decode_clone_flags(struct event *ev, unsigned i);
 void decode_clone_args(struct event *ev, unsigned i);
 void decode_argv(struct event *ev, unsigned i);
+void decode_envp(struct event *ev, unsigned i);
 void decode_iov(struct event *ev, unsigned i);
 /* At the exit of a write: what its fd is (ev->fd_kind, and the socket's
  * inode), from one readlink. */

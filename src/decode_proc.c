@@ -86,6 +86,46 @@ static int read_pointers(const struct event *ev, uint64_t addr,
 	return 0;
 }
 
+/* Entries an environment array holds, read 64 pointers at a time; up to
+ * DECODE_ENVP_MAX. */
+void decode_envp(struct event *ev, unsigned i)
+{
+	struct arg_value *v = &ev->v[i];
+	unsigned psize = abi_ptr_size(ev->abi), n = 0, k;
+	uint64_t addr = arg_ptr(ev, v->raw);
+	unsigned char chunk[512];
+
+	if (!addr) {
+		v->status = VAL_NULL;
+		return;
+	}
+	while (n < DECODE_ENVP_MAX) {
+		/* A whole chunk, or, near the end of a mapping, one pointer. */
+		size_t got = sizeof(chunk);
+
+		if (ucopy(ev->tid, addr + (uint64_t)n * psize, chunk, got) < 0) {
+			got = psize;
+			if (ucopy(ev->tid, addr + (uint64_t)n * psize, chunk,
+				  got) < 0) {
+				v->status = VAL_EFAULT;
+				return;
+			}
+		}
+		for (k = 0; k + psize <= got; k += psize, n++) {
+			uint64_t p = 0;
+
+			memcpy(&p, chunk + k, psize);
+			if (!p) {
+				v->u.envp_n = n;
+				v->status = VAL_OK;
+				return;
+			}
+		}
+	}
+	v->u.envp_n = n;
+	v->status = VAL_TRUNCATED;
+}
+
 void decode_argv(struct event *ev, unsigned i)
 {
 	struct arg_value *v = &ev->v[i];

@@ -81,6 +81,8 @@ struct arg_value {
 			unsigned n;
 		} argv;
 		struct clone_info *clone;	/* ARG_CLONE_FLAGS, ARG_CLONE_ARGS */
+		unsigned envp_n;		/* ARG_ENVP: entries, as strace
+						 * shows "/ * N vars * /" */
 		struct open_how_info *how;	/* ARG_OPEN_HOW */
 		struct {			/* ARG_IOV */
 			uint64_t bytes;

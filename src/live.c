@@ -123,6 +123,12 @@ void live_end(struct live *l, const struct proc *p, int status,
 	put_line(l->events, o);
 }
 
+void live_signal(struct live *l, pid_t tid, const siginfo_t *si)
+{
+	if (l->trace && l->opts.only == TRACE_ALL)
+		trace_text_signal(l->trace, tid, si, l->opts.pids);
+}
+
 int live_close(struct live *l)
 {
 	int rc = 0;

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -34,6 +35,10 @@ void live_call(struct live *l, const struct event *ev, const char *verdict);
 void live_start(struct live *l, const struct proc *p, uint64_t now_ns);
 void live_end(struct live *l, const struct proc *p, int status,
 	      uint64_t now_ns);
+
+/* A signal about to be delivered to thread tid (the -o trace's "---"
+ * line). */
+void live_signal(struct live *l, pid_t tid, const siginfo_t *si);
 
 /* Flush and close. Returns 0 or -errno of a failed write. */
 int live_close(struct live *l);

@@ -11,6 +11,7 @@
 #include "trace_text.h"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,9 +109,15 @@ static void put_argv(FILE *out, const struct arg_value *v)
 
 	fputc('[', out);
 	for (i = 0; i < v->u.argv.n; i++) {
+		size_t len = v->u.argv.len[i];
+
 		if (i)
 			fputs(", ", out);
-		put_quoted(out, v->u.argv.v[i], v->u.argv.len[i]);
+		/* As strace -s 32 does. */
+		put_quoted(out, v->u.argv.v[i], len < TRACE_STRING_MAX ? len :
+			   TRACE_STRING_MAX);
+		if (len > TRACE_STRING_MAX)
+			fputs("...", out);
 	}
 	if (v->status == VAL_TRUNCATED)
 		fputs(", ...", out);
@@ -269,8 +276,15 @@ static void put_arg(FILE *out, const struct event *ev,
 		if (put_buffer(out, ev, v))
 			break;
 		/* fall through */
-	case ARG_PTR:
 	case ARG_ENVP:
+		if (arg_ptr(ev, v->raw) && v->status == VAL_OK) {
+			fprintf(out, "%#llx /* %u var%s */",
+				(unsigned long long)arg_ptr(ev, v->raw),
+				v->u.envp_n, v->u.envp_n == 1 ? "" : "s");
+			break;
+		}
+		/* fall through */
+	case ARG_PTR:
 		if (!arg_ptr(ev, v->raw))
 			fputs("NULL", out);
 		else
@@ -289,6 +303,33 @@ static void put_arg(FILE *out, const struct event *ev,
 	default:
 		fprintf(out, "%#llx", (unsigned long long)v->raw);
 	}
+}
+
+/* clone as strace names its arguments: the stack, the flags, then only
+ * the pointers the flags use. */
+static void put_clone(FILE *out, const struct event *ev)
+{
+	bool i386 = ev->abi == ABI_I386;
+	const struct clone_info *ci = ev->v[0].u.clone;
+	uint64_t flags = ci ? ci->flags : ev->args[0] & ~0xffULL;
+	int sig = ci ? (int)ci->exit_signal : (int)(ev->args[0] & 0xff);
+	uint64_t stack = arg_ptr(ev, ev->args[1]), ptid = arg_ptr(ev, ev->args[2]);
+	uint64_t ctid = arg_ptr(ev, ev->args[i386 ? 4 : 3]);
+	uint64_t tls = arg_ptr(ev, ev->args[i386 ? 3 : 4]);
+	char buf[512];
+
+	if (stack)
+		fprintf(out, "child_stack=%#llx", (unsigned long long)stack);
+	else
+		fputs("child_stack=NULL", out);
+	fprintf(out, ", flags=%s", clone_flags_format(flags, sig, buf,
+						      sizeof(buf)));
+	if (flags & CLONE_PARENT_SETTID)
+		fprintf(out, ", parent_tid=%#llx", (unsigned long long)ptid);
+	if (flags & CLONE_SETTLS)
+		fprintf(out, ", tls=%#llx", (unsigned long long)tls);
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		fprintf(out, ", child_tidptr=%#llx", (unsigned long long)ctid);
 }
 
 /* How many arguments strace shows: open's mode only when it creates. */
@@ -385,11 +426,15 @@ void trace_text_event(FILE *out, const struct event *ev,
 		put_time(m, ev, o);
 	fputs(ev->name, m);
 	fputc('(', m);
-	n = ev->desc ? shown_args(ev) : 0;
-	for (i = 0; i < n; i++) {
-		if (i)
-			fputs(", ", m);
-		put_arg(m, ev, &ev->v[i], o->paths);
+	if (strcmp(ev->name, "clone") == 0 && ev->desc) {
+		put_clone(m, ev);
+	} else {
+		n = ev->desc ? shown_args(ev) : 0;
+		for (i = 0; i < n; i++) {
+			if (i)
+				fputs(", ", m);
+			put_arg(m, ev, &ev->v[i], o->paths);
+		}
 	}
 	fputc(')', m);
 	fflush(m);
@@ -416,4 +461,60 @@ void trace_text_exit(FILE *out, pid_t pid, int status, bool pids)
 			WCOREDUMP(status) ? " (core dumped)" : "");
 	else
 		fprintf(out, "+++ exited with %d +++\n", WEXITSTATUS(status));
+}
+
+/* si_code as strace names it. */
+static const char *si_code_name(const siginfo_t *si, char *buf, size_t size)
+{
+	static const char *const cld[] = { "CLD_EXITED", "CLD_KILLED",
+		"CLD_DUMPED", "CLD_TRAPPED", "CLD_STOPPED", "CLD_CONTINUED" };
+
+	switch (si->si_code) {
+	case SI_USER:
+		return "SI_USER";
+	case SI_KERNEL:
+		return "SI_KERNEL";
+	case SI_QUEUE:
+		return "SI_QUEUE";
+	case SI_TKILL:
+		return "SI_TKILL";
+	case SI_TIMER:
+		return "SI_TIMER";
+	}
+	if (si->si_signo == SIGCHLD && si->si_code >= 1 && si->si_code <= 6)
+		return cld[si->si_code - 1];
+	if (si->si_signo == SIGSEGV || si->si_signo == SIGBUS ||
+	    si->si_signo == SIGILL || si->si_signo == SIGFPE)
+		return fault_code_name(si->si_signo, si->si_code, buf, size);
+	snprintf(buf, size, "%d", si->si_code);
+	return buf;
+}
+
+void trace_text_signal(FILE *out, pid_t tid, const siginfo_t *si, bool pids)
+{
+	char sig[32], code[32], status[32];
+	bool fault = si->si_code > 0 && (si->si_signo == SIGSEGV ||
+		si->si_signo == SIGBUS || si->si_signo == SIGILL ||
+		si->si_signo == SIGFPE);
+
+	if (pids)
+		fprintf(out, "[pid %5d] ", (int)tid);
+	signal_name(si->si_signo, sig, sizeof(sig));
+	fprintf(out, "--- %s {si_signo=%s, si_code=%s", sig, sig,
+		si_code_name(si, code, sizeof(code)));
+	if (si->si_signo == SIGCHLD && si->si_code > 0) {
+		if (si->si_code == CLD_EXITED)
+			snprintf(status, sizeof(status), "%d", si->si_status);
+		else
+			signal_name(si->si_status, status, sizeof(status));
+		fprintf(out, ", si_pid=%d, si_uid=%u, si_status=%s, si_utime=%ld, "
+			"si_stime=%ld", (int)si->si_pid, (unsigned)si->si_uid,
+			status, (long)si->si_utime, (long)si->si_stime);
+	} else if (fault) {
+		fprintf(out, ", si_addr=%p", si->si_addr);
+	} else if (si->si_code <= 0) {
+		fprintf(out, ", si_pid=%d, si_uid=%u", (int)si->si_pid,
+			(unsigned)si->si_uid);
+	}
+	fputs("} ---\n", out);
 }

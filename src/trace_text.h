@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -29,6 +30,9 @@ bool trace_text_wanted(const struct event *ev, const struct trace_text_opts *o);
 /* One call as a line; verdict (or NULL) is how the policy marked it. */
 void trace_text_event(FILE *out, const struct event *ev,
 		      const struct trace_text_opts *o, const char *verdict);
+
+/* "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---". */
+void trace_text_signal(FILE *out, pid_t tid, const siginfo_t *si, bool pids);
 
 /* "+++ exited with N +++" or "+++ killed by SIGNAL +++". */
 void trace_text_exit(FILE *out, pid_t pid, int status, bool pids);

@@ -159,15 +159,21 @@ static void on_event(struct tracer *t, struct thread *th, int event, int sig)
 /* A signal-delivery stop: pass the signal on. A fault the kernel raised
  * (SIGSEGV, SIGBUS...) is noted with its address first, from siginfo:
  * nothing else will know where it happened. */
-static void deliver(struct thread *th, int sig)
+static void deliver(struct tracer *t, struct thread *th, int sig)
 {
+	bool fault = sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
+		     sig == SIGFPE;
 	siginfo_t si;
 
-	if ((sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE) &&
-	    ptrace(PTRACE_GETSIGINFO, th->tid, 0, &si) == 0 && si.si_code > 0) {
-		th->proc->fault_signal = sig;
-		th->proc->fault_code = si.si_code;
-		th->proc->fault_addr = (uint64_t)(uintptr_t)si.si_addr;
+	if ((fault || t->live) &&
+	    ptrace(PTRACE_GETSIGINFO, th->tid, 0, &si) == 0) {
+		if (fault && si.si_code > 0) {
+			th->proc->fault_signal = sig;
+			th->proc->fault_code = si.si_code;
+			th->proc->fault_addr = (uint64_t)(uintptr_t)si.si_addr;
+		}
+		if (t->live)
+			live_signal(t->live, th->tid, &si);
 	}
 	resume(th, sig);
 }
@@ -196,7 +202,7 @@ static void on_stop(struct tracer *t, pid_t tid, int status)
 	else if (event)
 		on_event(t, th, event, sig);
 	else
-		deliver(th, sig);	/* signal-delivery stop: pass it on */
+		deliver(t, th, sig);	/* signal-delivery stop: pass it on */
 }
 
 static void kill_proc(pid_t pid, void *value, void *arg)
