@@ -111,7 +111,8 @@ static void usage(void)
 	       "\n"
 	       "Exit status: the program's own; 128+N when signal N killed it;\n"
 	       "127 or 126 when it could not be started; 2 for a bad command line;\n"
-	       "125 when tracing itself failed. See gobox-strace(1).\n",
+	       "124 when --timeout ended it; 125 when tracing itself failed.\n"
+	       "See gobox-strace(1).\n",
 	       progname, DEFAULT_MAX_EVENTS, DEFAULT_MAX_OUTPUT);
 }
 
