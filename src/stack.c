@@ -1,10 +1,10 @@
 /* stack.c - the call stack of a stopped thread of the program (-k)
  *
  * libunwind-ptrace walks the stack through the tracee's memory and its
- * modules' unwind tables. An address space is made for each capture, with
- * no cache: two processes may map different code at one address, and a
- * stack is taken only for a failed or refused call (or every call with
- * -kk). Each frame names its module and offset from /proc/TID/maps, which
+ * modules' unwind tables. Each process has an address space of its own,
+ * whose cache keeps what was read of those tables (two processes may map
+ * different code at one address); an exec or the end of the process drops
+ * it. Each frame names its module and offset from /proc/TID/maps, which
  * stays true when the function has no symbol.
  */
 #include "stack.h"
@@ -13,6 +13,8 @@
 #include <libunwind-ptrace.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "pidmap.h"
 
 /* The module mapped at ip and ip's offset in it, from /proc/TID/maps. */
 static int module_of(pid_t tid, unsigned long long ip, char *name, size_t size,
@@ -59,9 +61,35 @@ static size_t put_frame(pid_t tid, unw_cursor_t *c, char *out, size_t size)
 	return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }
 
-int stack_capture(pid_t tid, char *out, size_t size)
+/* The address space of each process traced with -k: libunwind caches
+ * what it read of the modules' unwind tables there, for the next stack. */
+static struct pidmap spaces;
+
+static unw_addr_space_t space_of(pid_t pid)
 {
-	unw_addr_space_t as = unw_create_addr_space(&_UPT_accessors, 0);
+	unw_addr_space_t as = pidmap_get(&spaces, pid);
+
+	if (as)
+		return as;
+	as = unw_create_addr_space(&_UPT_accessors, 0);
+	if (!as)
+		return NULL;
+	unw_set_caching_policy(as, UNW_CACHE_GLOBAL);
+	pidmap_put(&spaces, pid, as);
+	return as;
+}
+
+void stack_forget(pid_t pid)
+{
+	unw_addr_space_t as = pidmap_del(&spaces, pid);
+
+	if (as)
+		unw_destroy_addr_space(as);
+}
+
+int stack_capture(pid_t pid, pid_t tid, char *out, size_t size)
+{
+	unw_addr_space_t as = space_of(pid);
 	void *upt = as ? _UPT_create(tid) : NULL;
 	unw_cursor_t c;
 	size_t used = 0, n;
@@ -72,8 +100,6 @@ int stack_capture(pid_t tid, char *out, size_t size)
 	if (!upt || unw_init_remote(&c, as, upt) < 0) {
 		if (upt)
 			_UPT_destroy(upt);
-		if (as)
-			unw_destroy_addr_space(as);
 		return -EINVAL;
 	}
 	do {
@@ -86,6 +112,5 @@ int stack_capture(pid_t tid, char *out, size_t size)
 	if (used)
 		out[used - 1] = '\0';	/* no newline after the last */
 	_UPT_destroy(upt);
-	unw_destroy_addr_space(as);
 	return frames;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "enforce.h"
+#include "stack.h"
 #include "util.h"
 
 struct thread *thread_get(struct tracer *t, pid_t tid)
@@ -114,6 +115,7 @@ void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
 	if (p->ended && pidmap_get(&t->procs, p->pid) == p) {
 		pidmap_del(&t->procs, p->pid);
 		mm_unref(pidmap_del(&t->mms, p->pid));
+		stack_forget(p->pid);
 	}
 	enforce_forget_waiting(t, th);
 	call_done(t, th);

@@ -117,7 +117,7 @@ void take_stack(struct tracer *t, struct thread *th)
 	if (!ev || !ev->counted || ev->stack || !t->stacks ||
 	    (t->stacks < 2 && !ev->err && !ev->verdict))
 		return;
-	if (stack_capture(th->tid, frames, sizeof(frames)) > 0)
+	if (stack_capture(th->proc->pid, th->tid, frames, sizeof(frames)) > 0)
 		ev->stack = event_strdup(ev, frames, strlen(frames));
 }
 

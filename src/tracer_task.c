@@ -11,6 +11,7 @@
 
 #include "enforce.h"
 #include "postcheck.h"
+#include "stack.h"
 #include "tracer_int.h"
 #include "util.h"
 
@@ -223,6 +224,7 @@ void on_exec(struct tracer *t, pid_t tid)
 		mm_unref(m);
 	}
 	read_exec(tid, th->proc);
+	stack_forget(th->proc->pid);
 	if (tid == t->root_pid)
 		t->root_exec_done = true;
 	/* Before the new program runs an instruction. */
