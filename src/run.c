@@ -244,17 +244,33 @@ static void trace_program(struct run_result *r)
 	filter_free(&f);
 }
 
+/* The report as text and read back, as gobox-report reads a saved one:
+ * the page and the summary are the same either way (numbers rounded as
+ * the report writes them). */
+static struct json_object *report_as_saved(const struct run_result *r)
+{
+	struct json_object *o = report_json(r), *saved;
+
+	saved = json_tokener_parse(json_object_to_json_string_ext(o,
+				   JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+	return saved;
+}
+
 /* Reports that cannot be written are a failure of the tool (125): the
  * report is what the user ran it for. */
 static void write_reports(struct run_result *r, struct outfile *json)
 {
+	struct json_object *o;
 	char err[512];
 
 	if (json->path && report_json_write(r, json, err, sizeof(err)) < 0) {
 		errorf("%s", err);
 		r->status = EXIT_TRACER;
 	}
-	report_text_summary(r, stderr, !r->opt->quiet);
+	o = report_as_saved(r);
+	report_text_summary(o, stderr, !r->opt->quiet);
+	json_object_put(o);
 }
 
 /* Open every output before the program runs: a bad path fails at once
@@ -286,20 +302,14 @@ static int open_outputs(const struct options *o, struct outfile *json,
 /* --html: the page, from the report as it will be written. */
 static void write_html(struct run_result *r, struct outfile *out)
 {
-	struct json_object *o, *saved;
+	struct json_object *o;
 	char err[512];
 	FILE *f;
 	int fd, rc;
 
 	if (!out->path)
 		return;
-	/* From the report as text, as gobox-report reads it back: the same
-	 * page either way (numbers rounded as the report writes them). */
-	o = report_json(r);
-	saved = json_tokener_parse(json_object_to_json_string_ext(o,
-				   JSON_C_TO_STRING_PLAIN));
-	json_object_put(o);
-	o = saved;
+	o = report_as_saved(r);
 	fd = outfile_rewind(out) < 0 ? -1 : dup(out->fd);
 	f = fd < 0 ? NULL : fdopen(fd, "w");
 	rc = f ? report_html_write(o, f) : -1;
