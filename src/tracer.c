@@ -274,8 +274,9 @@ static void check_limits(struct tracer *t)
 	}
 }
 
-/* The alarm clock wakes the loop for whichever comes first. */
-static void set_alarm(const struct tracer *t)
+/* The alarm clock wakes the loop for whichever comes first. It is set
+ * again only when that changes: not a system call at every stop. */
+static void set_alarm(struct tracer *t)
 {
 	uint64_t next = 0;
 
@@ -284,6 +285,10 @@ static void set_alarm(const struct tracer *t)
 		if (t->kill_deadline && (!next || t->kill_deadline < next))
 			next = t->kill_deadline;
 	}
+	if (next == t->alarm_ns && !signal_state.alarm)
+		return;
+	t->alarm_ns = next;
+	signal_state.alarm = 0;
 	signals_alarm_at(next);
 }
 

@@ -58,6 +58,7 @@ struct tracer {
 	enum kill_reason killed;	/* set when we ended the tracees */
 	int interrupted_by;		/* the signal that interrupted us */
 	uint64_t kill_deadline;		/* SIGKILL everyone at this time */
+	uint64_t alarm_ns;		/* when the alarm clock is set to ring */
 	struct run_limits limits;	/* --timeout, --memory-limit... */
 	uint64_t stops;			/* ptrace stops served */
 	struct policy *policy;		/* NULL: observe only */
