@@ -73,7 +73,7 @@ static int above_stdio(int fd)
 	return moved;
 }
 
-void capture_init(struct capture *c, bool on, size_t max)
+void capture_init(struct capture *c, bool on, size_t max, bool out_to_err)
 {
 	unsigned i;
 
@@ -84,7 +84,8 @@ void capture_init(struct capture *c, bool on, size_t max)
 		c->s[i].read_fd = c->s[i].write_fd = -1;
 		c->s[i].kept.max = max;
 		/* -1 when the descriptor is closed. */
-		c->s[i].pass_fd = on ? fcntl((int)i + 1, F_DUPFD_CLOEXEC, 3) : -1;
+		c->s[i].pass_fd = on ? fcntl(out_to_err ? 2 : (int)i + 1,
+					     F_DUPFD_CLOEXEC, 3) : -1;
 	}
 }
 

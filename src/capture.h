@@ -54,10 +54,11 @@ struct capture {
 /*
  * At the start of the run, before any other file is opened: on, copy our
  * fd 1 and 2 for the pass-through (a closed one stays closed: nothing
- * opened later may take its place). Off (--no-capture), the program
- * inherits them untouched.
+ * opened later may take its place); out_to_err: the program's stdout
+ * passes on to our fd 2, our stdout being a report's. Off (--no-capture),
+ * the program inherits them untouched.
  */
-void capture_init(struct capture *c, bool on, size_t max);
+void capture_init(struct capture *c, bool on, size_t max, bool out_to_err);
 
 /*
  * Before the fork: the two pipes, whose write ends the child puts on its

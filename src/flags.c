@@ -45,11 +45,13 @@
 #define F(x) { (uint64_t)(x), #x }
 
 static const struct flag_name open_flags[] = {
-	/* Multi-bit values before the bits they contain. */
-	F(O_TMPFILE), F(O_SYNC),
+	/* In strace's order; multi-bit values (O_SYNC, O_TMPFILE) before
+	 * the bits they contain. */
 	F(O_CREAT), F(O_EXCL), F(O_NOCTTY), F(O_TRUNC), F(O_APPEND),
-	F(O_NONBLOCK), F(O_DSYNC), F(O_ASYNC), F(O_DIRECT), { KERNEL_O_LARGEFILE, "O_LARGEFILE" },
-	F(O_DIRECTORY), F(O_NOFOLLOW), F(O_NOATIME), F(O_CLOEXEC), F(O_PATH),
+	F(O_NONBLOCK), F(O_SYNC), F(O_DSYNC), F(O_DIRECT),
+	{ KERNEL_O_LARGEFILE, "O_LARGEFILE" }, F(O_NOFOLLOW), F(O_NOATIME),
+	F(O_CLOEXEC), F(O_PATH), F(O_TMPFILE), F(O_DIRECTORY),
+	{ O_ASYNC, "FASYNC" },
 	{ 0, NULL }
 };
 

@@ -1,19 +1,22 @@
 /* gobox_report.c - gobox-report: reports made again from a saved JSON
  * report
  *
- * usage: gobox-report [--text] [--html OUT.html] REPORT.json
+ * usage: gobox-report [--text] [--html OUT.html] REPORT.json|-
  * --text (the default when no --html is given) prints to stdout the
  * summary gobox-strace printed at the end of the run; --html writes the
  * page gobox-strace --html would have written. Exit status 0, 1 when the
  * report cannot be read or an output written, 2 for a bad command line.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 
+#include "config.h"
 #include "report_html.h"
 #include "report_text.h"
 
@@ -21,7 +24,8 @@ static int usage(FILE *f, int status)
 {
 	fprintf(f, "usage: gobox-report [--text] [--html OUT.html] REPORT.json\n"
 		"  --text         print the run's summary (the default)\n"
-		"  --html FILE    write the run's HTML page (- for stdout)\n");
+		"  --html FILE    write the run's HTML page (- for stdout)\n"
+		"  REPORT.json    a report of gobox-strace --report (- for stdin)\n");
 	return status;
 }
 
@@ -43,6 +47,35 @@ static int write_html(struct json_object *r, const char *path)
 	return 0;
 }
 
+/* The report at path ("-": stdin), or NULL after saying why. */
+static struct json_object *read_report(const char *path)
+{
+	int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
+	struct json_object *r, *tool;
+
+	if (fd < 0) {
+		fprintf(stderr, "gobox-report: cannot open the report '%s': %s\n",
+			path, strerror(errno));
+		return NULL;
+	}
+	r = json_object_from_fd(fd);
+	close(fd);
+	if (!r) {
+		fprintf(stderr, "gobox-report: '%s' is not JSON\n", path);
+		return NULL;
+	}
+	if (!json_object_is_type(r, json_type_object) ||
+	    !json_object_object_get_ex(r, "tool", &tool) ||
+	    !json_object_object_get(tool, "name") ||
+	    !json_object_object_get(r, "syscalls")) {
+		fprintf(stderr, "gobox-report: '%s' is not a gobox-strace report\n",
+			path);
+		json_object_put(r);
+		return NULL;
+	}
+	return r;
+}
+
 int main(int argc, char **argv)
 {
 	const char *html = NULL, *path = NULL;
@@ -57,7 +90,12 @@ int main(int argc, char **argv)
 			html = argv[++i];
 		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
 			return usage(stdout, 0);
-		else if (argv[i][0] == '-' && argv[i][1] && !path)
+		else if (strcmp(argv[i], "--version") == 0 ||
+			 strcmp(argv[i], "-V") == 0) {
+			printf("gobox-report %s\n", PACKAGE_VERSION);
+			return 0;
+		}
+		else if (argv[i][0] == '-' && argv[i][1])
 			return usage(stderr, 2);
 		else if (!path)
 			path = argv[i];
@@ -66,14 +104,9 @@ int main(int argc, char **argv)
 	}
 	if (!path)
 		return usage(stderr, 2);
-	r = json_object_from_file(path);
-	if (!r || !json_object_is_type(r, json_type_object)) {
-		fprintf(stderr, "gobox-report: cannot read the report '%s': %s\n",
-			path, json_util_get_last_err() ? json_util_get_last_err()
-			: "not a JSON object");
-		json_object_put(r);
+	r = read_report(path);
+	if (!r)
 		return 1;
-	}
 	if (html && write_html(r, html) < 0)
 		rc = 1;
 	if (text || !html) {

@@ -20,11 +20,13 @@
 #include "jsonutil.h"
 #include "options.h"
 #include "proc.h"
+#include "util.h"
 
 /* "-" is our stdout; anything else a file made anew. */
 static FILE *open_sink(const char *path, char *err, size_t errlen)
 {
-	int fd = strcmp(path, "-") == 0 ? dup(STDOUT_FILENO) :
+	/* Close-on-exec: the program must not write into our stream. */
+	int fd = strcmp(path, "-") == 0 ? fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3) :
 		 open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	FILE *f;
 
@@ -44,7 +46,7 @@ int live_open(struct live *l, const struct options *o, uint64_t start_real_ns,
 	memset(l, 0, sizeof(*l));
 	l->base_ns = start_mono_ns;
 	l->opts.pids = true;
-	l->opts.times = o->trace_times > 0;
+	l->opts.times = o->trace_times > 3 ? 3 : o->trace_times;
 	l->opts.durations = o->trace_durations;
 	l->opts.paths = o->trace_paths;
 	l->opts.only = o->only;
@@ -53,7 +55,8 @@ int live_open(struct live *l, const struct options *o, uint64_t start_real_ns,
 	if (o->trace_path && !(l->trace = open_sink(o->trace_path, err, errlen)))
 		return -EINVAL;
 	if (o->events_path && !(l->events = open_sink(o->events_path, err, errlen))) {
-		fclose(l->trace);
+		if (l->trace)
+			fclose(l->trace);
 		l->trace = NULL;
 		return -EINVAL;
 	}
@@ -105,8 +108,8 @@ void live_end(struct live *l, const struct proc *p, int status,
 	struct json_object *o;
 	char buf[32];
 
-	if (l->trace && l->opts.only == TRACE_ALL)
-		trace_text_exit(l->trace, p->pid, status, l->opts.pids);
+	if (l->trace)
+		trace_text_exit(l->trace, p->pid, status, &l->opts, now_ns);
 	if (!l->events)
 		return;
 	o = json_object_new_object();
@@ -125,8 +128,8 @@ void live_end(struct live *l, const struct proc *p, int status,
 
 void live_signal(struct live *l, pid_t tid, const siginfo_t *si)
 {
-	if (l->trace && l->opts.only == TRACE_ALL)
-		trace_text_signal(l->trace, tid, si, l->opts.pids);
+	if (l->trace)
+		trace_text_signal(l->trace, tid, si, &l->opts, now_mono_ns());
 }
 
 int live_close(struct live *l)

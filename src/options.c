@@ -77,11 +77,13 @@ static void usage(void)
 	       "      --show-trace   print the calls -e selects and exit\n"
 	       "      --report FILE  write the JSON report to FILE\n"
 	       "      --html FILE    write the report as one HTML page to FILE\n"
+	       "                     (for these and -o, --events: - is stdout,\n"
+	       "                     and the program's stdout goes to stderr)\n"
 	       "      --policy FILE  enforce the policy in FILE (gobox-policy(5))\n"
 	       "      --learn FILE   write a policy allowing what the run did\n"
 	       "      --deny-exit N  exit N when the policy refused or killed\n"
-	       "  -o FILE            write each traced call to FILE as strace does\n"
-	       "                     (- for stdout); with -t (or -tt) the time,\n"
+	       "  -o, --output FILE  write each traced call to FILE as strace does\n"
+	       "                     (- for stdout); -t, -tt, -ttt the time,\n"
 	       "                     -T the duration, -y descriptors' paths\n"
 	       "  -k                 the program's stack at each failed or refused\n"
 	       "                     call (-kk: at every traced call)\n"
@@ -273,6 +275,22 @@ static int parse_limit(int c, const char *arg, struct options *o, char *err,
 	}
 }
 
+static bool is_stdout(const char *path)
+{
+	return path && strcmp(path, "-") == 0;
+}
+
+bool options_stdout_taken(const struct options *o)
+{
+	return is_stdout(o->report_path) || is_stdout(o->trace_path) ||
+	       is_stdout(o->events_path) || is_stdout(o->html_path);
+}
+
+void options_free(struct options *o)
+{
+	traceset_free(&o->trace);
+}
+
 enum options_result options_parse(int argc, char **argv, struct options *o,
 				  char *err, size_t errlen)
 {
@@ -387,6 +405,12 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			break;
 		case 'Z':
 		case 'z':
+			if (o->only && o->only != (c == 'Z' ? TRACE_FAILED
+							    : TRACE_SUCCEEDED)) {
+				snprintf(err, errlen, "-Z (failed only) and -z "
+					 "(successful only) together leave nothing");
+				return OPTIONS_ERROR;
+			}
 			o->only = c == 'Z' ? TRACE_FAILED : TRACE_SUCCEEDED;
 			break;
 		case 'q':
@@ -433,11 +457,18 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			 "nothing is refused");
 		return OPTIONS_ERROR;
 	}
+	if (!o->capture && options_stdout_taken(o)) {
+		snprintf(err, errlen, "a report on stdout ('-') needs the "
+			 "program's output captured: drop --no-capture or name a "
+			 "file");
+		return OPTIONS_ERROR;
+	}
+	if (!o->trace_path && !o->events_path &&
+	    (o->trace_times || o->trace_durations || o->trace_paths || o->only))
+		fprintf(stderr, "%s: warning: -t, -T, -y, -Z and -z shape the -o "
+			"trace and the --events stream; neither is asked for\n",
+			progname);
 	o->argv = argv + optind;
 	return OPTIONS_RUN;
 }
 
-void options_free(struct options *o)
-{
-	traceset_free(&o->trace);
-}

@@ -49,6 +49,10 @@ enum options_result {
 enum options_result options_parse(int argc, char **argv, struct options *o,
 				  char *err, size_t errlen);
 
+/* A report, trace or stream goes to our stdout ("-"): the program's
+ * stdout is then passed on to our stderr, so that the stream stays whole. */
+bool options_stdout_taken(const struct options *o);
+
 void options_free(struct options *o);
 
 #endif

@@ -6,10 +6,13 @@
  */
 #include "report_html.h"
 
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
+#include <openssl/evp.h>
 
 static struct json_object *get(struct json_object *o, const char *path)
 {
@@ -33,34 +36,140 @@ static const char *str(struct json_object *o, const char *path)
 	return v ? json_object_get_string(v) : "";
 }
 
-/* Text for HTML: &, <, >, " and ' escaped; control bytes shown as \xNN. */
+/* The length of the valid UTF-8 sequence at s (n bytes left), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned cp;
+
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and what lies past U+10FFFF. */
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return len;
+}
+
+/*
+ * n bytes as HTML text: &, <, >, " and ' as entities; control bytes, DEL
+ * and bytes that are not UTF-8 as \xNN (a newline too, unless pre: in a
+ * <pre> block it stays a line break).
+ */
+static void esc_bytes(FILE *f, const char *text, size_t n, bool pre)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i, len;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = s[i];
+
+		if (c == '&')
+			fputs("&amp;", f);
+		else if (c == '<')
+			fputs("&lt;", f);
+		else if (c == '>')
+			fputs("&gt;", f);
+		else if (c == '"')
+			fputs("&quot;", f);
+		else if (c == '\'')
+			fputs("&#39;", f);
+		else if (pre && (c == '\n' || c == '\t'))
+			fputc(c, f);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\x%02x", c);
+		else if (c < 0x80)
+			fputc(c, f);
+		else if ((len = utf8_len(s + i, n - i)) > 0) {
+			fwrite(s + i, 1, len, f);
+			i += len - 1;
+		} else {
+			fprintf(f, "\\x%02x", c);
+		}
+	}
+}
+
 static void esc(FILE *f, const char *s)
 {
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	if (s)
+		esc_bytes(f, s, strlen(s), false);
+}
 
-		switch (c) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&#39;", f);
-			break;
-		default:
-			if (c < 0x20 && c != '\n' && c != '\t')
-				fprintf(f, "\\x%02x", c);
-			else
-				fputc(c, f);
-		}
+/* The bytes a *_base64 twin holds; NULL when it is not base64. */
+static char *unbase64(const char *in, size_t *n)
+{
+	size_t len = strlen(in);
+	unsigned char *out = malloc(len / 4 * 3 + 1);
+	int got;
+
+	if (!out || len % 4 ||
+	    (got = EVP_DecodeBlock(out, (const unsigned char *)in, (int)len)) < 0) {
+		free(out);
+		return NULL;
+	}
+	/* EVP_DecodeBlock counts the padding as bytes. */
+	while (len && in[len - 1] == '=' && got > 0) {
+		len--;
+		got--;
+	}
+	*n = (size_t)got;
+	return (char *)out;
+}
+
+/* A string of the report as it was: from its *_base64 twin when the
+ * program's bytes were not UTF-8 (the string then holds U+FFFD). */
+static void esc_value(FILE *f, struct json_object *v, struct json_object *twin,
+		      bool pre)
+{
+	size_t n;
+	char *bytes = twin ? unbase64(json_object_get_string(twin), &n) : NULL;
+
+	if (bytes)
+		esc_bytes(f, bytes, n, pre);
+	else if (v)
+		esc_bytes(f, json_object_get_string(v),
+			  (size_t)json_object_get_string_len(v), pre);
+	free(bytes);
+}
+
+/* Key of o, escaped (see esc_value). */
+static void field(FILE *f, struct json_object *o, const char *key, bool pre)
+{
+	char twin[80];
+
+	snprintf(twin, sizeof(twin), "%s_base64", key);
+	esc_value(f, json_object_is_type(o, json_type_object) ?
+		  json_object_object_get(o, key) : NULL,
+		  json_object_is_type(o, json_type_object) ?
+		  json_object_object_get(o, twin) : NULL, pre);
+}
+
+/* An argv array of o, with its *_base64 twin, one space between. */
+static void argv_of(FILE *f, struct json_object *o)
+{
+	struct json_object *argv = get(o, "argv"), *twin = get(o, "argv_base64");
+	size_t k, n = json_object_is_type(argv, json_type_array) ?
+		      json_object_array_length(argv) : 0;
+
+	for (k = 0; k < n; k++) {
+		if (k)
+			fputc(' ', f);
+		esc_value(f, json_object_array_get_idx(argv, k),
+			  json_object_is_type(twin, json_type_array) ?
+			  json_object_array_get_idx(twin, k) : NULL, false);
 	}
 }
 
@@ -133,6 +242,32 @@ static void syscall_table(FILE *f, struct json_object *r)
 	fputs("</table>\n", f);
 }
 
+/* What a refused call was on, as "key value" pairs: "modes r, path /x". */
+static void operation(FILE *f, struct json_object *op)
+{
+	bool first = true;
+
+	if (!json_object_is_type(op, json_type_object))
+		return;
+	json_object_object_foreach(op, key, v) {
+		size_t kl = strlen(key);
+
+		if (!strcmp(key, "category") || (kl > 7 &&
+		    !strcmp(key + kl - 7, "_base64")))
+			continue;
+		if (!first)
+			fputs(", ", f);
+		first = false;
+		esc(f, key);
+		fputc(' ', f);
+		if (json_object_is_type(v, json_type_string))
+			field(f, op, key, false);
+		else
+			esc(f, json_object_to_json_string_ext(v,
+				JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	}
+}
+
 static void denied(FILE *f, struct json_object *r)
 {
 	struct json_object *d = get(r, "policy.denied");
@@ -151,9 +286,7 @@ static void denied(FILE *f, struct json_object *r)
 			str(e, "time_ms"), str(e, "pid"));
 		esc(f, str(e, "syscall"));
 		fputs("</td><td>", f);
-		esc(f, json_object_to_json_string_ext(get(e, "operation"),
-						      JSON_C_TO_STRING_PLAIN |
-						      JSON_C_TO_STRING_NOSLASHESCAPE));
+		operation(f, get(e, "operation"));
 		fputs("</td><td>", f);
 		esc(f, str(e, "action"));
 		fputs("</td><td>", f);
@@ -179,16 +312,14 @@ static void denied(FILE *f, struct json_object *r)
 static void tree_node(FILE *f, struct json_object *list, struct json_object *p,
 		      unsigned depth)
 {
-	struct json_object *kids = get(p, "children"), *argv = get(p, "argv");
+	struct json_object *kids = get(p, "children");
 	size_t i, k, n = json_object_array_length(list);
 
 	if (depth > 64)
 		return;
 	fprintf(f, "<li><span class=\"pid\">%s</span> ", str(p, "pid"));
-	for (k = 0; argv && k < json_object_array_length(argv); k++) {
-		esc(f, json_object_get_string(json_object_array_get_idx(argv, k)));
-		fputc(' ', f);
-	}
+	argv_of(f, p);
+	fputc(' ', f);
 	if (get(p, "signal") && json_object_get_type(get(p, "signal")) == json_type_string) {
 		fputs("<span class=\"bad\">killed by ", f);
 		esc(f, str(p, "signal"));
@@ -201,8 +332,10 @@ static void tree_node(FILE *f, struct json_object *list, struct json_object *p,
 		esc(f, str(p, "killed_by"));
 		fputs(")</span>", f);
 	}
-	fprintf(f, " <span class=\"dim\">%s threads, peak %s kB</span>",
-		str(p, "threads_total"), str(p, "peak_memory_kb"));
+	fprintf(f, " <span class=\"dim\">%s thread%s, peak %s kB</span>",
+		str(p, "threads_total"),
+		json_object_get_int(get(p, "threads_total")) == 1 ? "" : "s",
+		str(p, "peak_memory_kb"));
 	if (kids && json_object_array_length(kids)) {
 		fputs("\n<ul>\n", f);
 		for (k = 0; k < json_object_array_length(kids); k++) {
@@ -299,11 +432,11 @@ static void file_list(FILE *f, struct json_object *r, const char *what)
 
 		fputs("<li>", f);
 		if (get(e, "from")) {
-			esc(f, str(e, "from"));
+			field(f, e, "from", false);
 			fputs(" → ", f);
-			esc(f, str(e, "to"));
+			field(f, e, "to", false);
 		} else {
-			esc(f, str(e, "path"));
+			field(f, e, "path", false);
 		}
 		fputs("</li>\n", f);
 	}
@@ -337,7 +470,7 @@ static void network(FILE *f, struct json_object *r)
 		fputs("</td><td>", f);
 		esc(f, str(e, "family"));
 		fputs("</td><td>", f);
-		esc(f, get(e, "path") ? str(e, "path") : str(e, "address"));
+		field(f, e, get(e, "path") ? "path" : "address", false);
 		if (get(e, "port"))
 			fprintf(f, " port %s", str(e, "port"));
 		fputs("</td><td>", f);
@@ -354,7 +487,7 @@ static void output(FILE *f, struct json_object *r)
 
 	for (i = 0; i < 2; i++) {
 		fprintf(f, "<h2>%s</h2>\n<pre>", streams[i]);
-		esc(f, str(r, streams[i]));
+		field(f, r, streams[i], true);
 		fputs("</pre>\n", f);
 	}
 }
@@ -375,20 +508,11 @@ static const char style[] =
 
 int report_html_write(struct json_object *r, FILE *f)
 {
-	struct json_object *argv = get(r, "command.argv");
-	size_t k;
-
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	      "<title>gobox-strace: ", f);
-	for (k = 0; argv && k < json_object_array_length(argv); k++) {
-		esc(f, json_object_get_string(json_object_array_get_idx(argv, k)));
-		fputc(' ', f);
-	}
+	argv_of(f, get(r, "command"));
 	fprintf(f, "</title><style>%s</style></head><body>\n<h1>", style);
-	for (k = 0; argv && k < json_object_array_length(argv); k++) {
-		esc(f, json_object_get_string(json_object_array_get_idx(argv, k)));
-		fputc(' ', f);
-	}
+	argv_of(f, get(r, "command"));
 	fputs("</h1>\n<p class=\"dim\">", f);
 	esc(f, str(r, "start_time"));
 	fputs(" · ", f);

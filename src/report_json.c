@@ -297,8 +297,7 @@ static void add_flat_keys(struct json_object *o, const struct run_result *r)
 	else
 		json_object_object_add(o, "kill_reason", NULL);
 	json_set_int(o, "gobox_exit_status", r->status);
-	/* ru_maxrss is in KiB: the largest of the tracees. */
-	json_set_double(o, "peak_memory_mb", r->rusage.ru_maxrss / 1024.0, 2);
+	json_set_double(o, "peak_memory_mb", run_peak_rss_kb(r) / 1024.0, 2);
 	json_set_uint(o, "cpu_user_time_ms", tv_ms(r->rusage.ru_utime));
 	json_set_uint(o, "cpu_system_time_ms", tv_ms(r->rusage.ru_stime));
 	if (c->binary_size >= 0)

@@ -55,6 +55,17 @@ static struct json_object *io_json(const struct run_result *r)
 	return o;
 }
 
+long run_peak_rss_kb(const struct run_result *r)
+{
+	const struct proc *p;
+	long peak = -1;
+
+	for (p = r->audit.procs.first; p; p = p->next)
+		if (p->peak_rss_kb > peak)
+			peak = p->peak_rss_kb;
+	return peak >= 0 ? peak : r->rusage.ru_maxrss;
+}
+
 struct json_object *resources_json(const struct run_result *r)
 {
 	const struct rusage *ru = &r->rusage;
@@ -66,7 +77,7 @@ struct json_object *resources_json(const struct run_result *r)
 	json_set_uint(o, "cpu_system_ms", tv_ms(ru->ru_stime));
 	/* Of one CPU: a program busy on two CPUs for the whole run is 200. */
 	json_set_double(o, "cpu_percent", wall_ms ? 100.0 * cpu / wall_ms : 0, 1);
-	json_set_double(o, "peak_memory_mb", ru->ru_maxrss / 1024.0, 2);
+	json_set_double(o, "peak_memory_mb", run_peak_rss_kb(r) / 1024.0, 2);
 	if (r->tracer.limits.memory_limit)
 		json_set_double(o, "peak_total_resident_mb",
 				r->tracer.limits.rss_peak / 1048576.0, 2);

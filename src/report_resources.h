@@ -9,6 +9,11 @@ struct run_result;
 /* The "resources" section: CPU, memory, faults, switches, I/O. */
 struct json_object *resources_json(const struct run_result *r);
 
+/* The largest resident set of any process of the run, in KiB: its
+ * VmHWM at exit. getrusage's ru_maxrss only when no VmHWM was read: it
+ * also counts the tracer's own pages, copied into the child before exec. */
+long run_peak_rss_kb(const struct run_result *r);
+
 /* The fault the kernel last raised in p ({signal, code, address, fatal}),
  * or NULL. */
 struct json_object *fault_json(const struct proc *p);

@@ -169,6 +169,18 @@ static void costs(struct json_object *r, FILE *out)
 		(long long)num(res, "major_faults"));
 }
 
+static bool exec_failed(struct json_object *r)
+{
+	struct json_object *errors = at(r, "execution_errors");
+	size_t i;
+
+	for (i = 0; i < len(errors); i++)
+		if (!strcmp(str(json_object_array_get_idx(errors, i), "code") ?: "",
+			    "exec_failed"))
+			return true;
+	return false;
+}
+
 static void outcome(struct json_object *r, FILE *out)
 {
 	struct json_object *procs = at(r, "processes");
@@ -182,6 +194,10 @@ static void outcome(struct json_object *r, FILE *out)
 	else if (at(r, "exit_code"))
 		fprintf(out, "pid %lld exited with %lld", (long long)num(r, "pid"),
 			(long long)num(r, "exit_code"));
+	else if (exec_failed(r))
+		fprintf(out, "pid %lld could not start the program (exit status "
+			"%lld)", (long long)num(r, "pid"),
+			(long long)num(r, "gobox_exit_status"));
 	else
 		fprintf(out, "pid %lld did not finish", (long long)num(r, "pid"));
 	if (str(r, "kill_reason"))

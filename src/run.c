@@ -440,7 +440,8 @@ int run(const struct options *o)
 	r.learnt_bytes = -1;
 	/* First: a closed fd 1 or 2 of ours must stay closed to the
 	 * pass-through, whatever file is opened next. */
-	capture_init(&r.capture, o->capture, o->max_output);
+	capture_init(&r.capture, o->capture, o->max_output,
+		     options_stdout_taken(o));
 	context_start(&r.ctx, o->argv);
 	make_tmpdir(&r);
 	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json, &learnt, &html) < 0 ||

@@ -195,10 +195,14 @@ static bool put_buffer(FILE *out, const struct event *ev,
 
 	if (v->type == ARG_WBUF && i + 1 < ev->desc->nargs)
 		len = arg_ptr(ev, ev->v[i + 1].raw);
-	else if (v->type == ARG_RBUF && ev->finished && !ev->err && ev->rval > 0)
+	else if (v->type == ARG_RBUF && ev->finished && !ev->err && ev->rval >= 0)
 		len = (uint64_t)ev->rval;
 	else
 		return false;
+	if (!len) {
+		fputs("\"\"", out);
+		return true;
+	}
 	if (ucopy(ev->tid, arg_ptr(ev, v->raw), buf,
 		  len < sizeof(buf) ? (size_t)len : sizeof(buf)) < 0)
 		return false;
@@ -206,6 +210,15 @@ static bool put_buffer(FILE *out, const struct event *ev,
 	if (len > sizeof(buf))
 		fputs("...", out);
 	return true;
+}
+
+static void put_address(FILE *out, const struct event *ev,
+			const struct arg_value *v)
+{
+	if (!arg_ptr(ev, v->raw))
+		fputs("NULL", out);
+	else
+		fprintf(out, "%#llx", (unsigned long long)arg_ptr(ev, v->raw));
 }
 
 static void put_arg(FILE *out, const struct event *ev,
@@ -273,9 +286,9 @@ static void put_arg(FILE *out, const struct event *ev,
 		break;
 	case ARG_WBUF:
 	case ARG_RBUF:
-		if (put_buffer(out, ev, v))
-			break;
-		/* fall through */
+		if (!put_buffer(out, ev, v))
+			put_address(out, ev, v);
+		break;
 	case ARG_ENVP:
 		if (arg_ptr(ev, v->raw) && v->status == VAL_OK) {
 			fprintf(out, "%#llx /* %u var%s */",
@@ -338,8 +351,11 @@ static unsigned shown_args(const struct event *ev)
 	const struct arg_value *flags = event_arg(ev, ARG_OFLAGS, 0);
 	unsigned n = ev->desc->nargs;
 
+	uint32_t f = flags ? (uint32_t)flags->raw : 0;
+
+	/* O_TMPFILE holds O_DIRECTORY's bit: only the whole of it creates. */
 	if (flags && n > 0 && ev->v[n - 1].type == ARG_MODE &&
-	    !((uint32_t)flags->raw & (O_CREAT | __O_TMPFILE)))
+	    !(f & O_CREAT) && (f & O_TMPFILE) != O_TMPFILE)
 		n--;
 	return n;
 }
@@ -377,16 +393,23 @@ static void put_result(FILE *out, const struct event *ev,
 }
 
 /* -tt: the wall clock at the entry, from the run's start. */
-static void put_time(FILE *out, const struct event *ev,
-		     const struct trace_text_opts *o)
+/* The time of mono_ns as -t, -tt or -ttt write it. */
+static void put_time(FILE *out, uint64_t mono_ns, const struct trace_text_opts *o)
 {
-	uint64_t ns = o->start_real_ns + (ev->entry_ns - o->start_mono_ns);
+	uint64_t ns = o->start_real_ns + (mono_ns - o->start_mono_ns);
 	time_t secs = (time_t)(ns / 1000000000u);
+	unsigned long long us = ns % 1000000000u / 1000u;
 	struct tm tm;
 
+	if (o->times >= 3) {
+		fprintf(out, "%lld.%06llu ", (long long)secs, us);
+		return;
+	}
 	localtime_r(&secs, &tm);
-	fprintf(out, "%02d:%02d:%02d.%06llu ", tm.tm_hour, tm.tm_min, tm.tm_sec,
-		(unsigned long long)(ns % 1000000000u / 1000u));
+	fprintf(out, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+	if (o->times == 2)
+		fprintf(out, ".%06llu", us);
+	fputc(' ', out);
 }
 
 /* -k: the frames under the call, as strace -k puts them: " > ...". */
@@ -423,7 +446,7 @@ void trace_text_event(FILE *out, const struct event *ev,
 	if (o->pids)
 		fprintf(m, "[pid %5d] ", (int)ev->tid);
 	if (o->times)
-		put_time(m, ev, o);
+		put_time(m, ev->entry_ns, o);
 	fputs(ev->name, m);
 	fputc('(', m);
 	if (strcmp(ev->name, "clone") == 0 && ev->desc) {
@@ -449,12 +472,15 @@ void trace_text_event(FILE *out, const struct event *ev,
 	free(line);
 }
 
-void trace_text_exit(FILE *out, pid_t pid, int status, bool pids)
+void trace_text_exit(FILE *out, pid_t pid, int status,
+		     const struct trace_text_opts *o, uint64_t now_ns)
 {
 	char buf[32];
 
-	if (pids)
+	if (o->pids)
 		fprintf(out, "[pid %5d] ", (int)pid);
+	if (o->times)
+		put_time(out, now_ns, o);
 	if (WIFSIGNALED(status))
 		fprintf(out, "+++ killed by %s%s +++\n",
 			signal_name(WTERMSIG(status), buf, sizeof(buf)),
@@ -490,15 +516,18 @@ static const char *si_code_name(const siginfo_t *si, char *buf, size_t size)
 	return buf;
 }
 
-void trace_text_signal(FILE *out, pid_t tid, const siginfo_t *si, bool pids)
+void trace_text_signal(FILE *out, pid_t tid, const siginfo_t *si,
+		       const struct trace_text_opts *o, uint64_t now_ns)
 {
 	char sig[32], code[32], status[32];
 	bool fault = si->si_code > 0 && (si->si_signo == SIGSEGV ||
 		si->si_signo == SIGBUS || si->si_signo == SIGILL ||
 		si->si_signo == SIGFPE);
 
-	if (pids)
+	if (o->pids)
 		fprintf(out, "[pid %5d] ", (int)tid);
+	if (o->times)
+		put_time(out, now_ns, o);
 	signal_name(si->si_signo, sig, sizeof(sig));
 	fprintf(out, "--- %s {si_signo=%s, si_code=%s", sig, sig,
 		si_code_name(si, code, sizeof(code)));

@@ -16,7 +16,8 @@ enum trace_only { TRACE_ALL, TRACE_FAILED, TRACE_SUCCEEDED };
 
 struct trace_text_opts {
 	bool pids;		/* "[pid N] " before each line */
-	bool times;		/* -tt: wall clock, microseconds */
+	int times;		/* -t: wall clock, -tt: and microseconds,
+				 * -ttt: seconds since the epoch */
 	bool durations;		/* -T: " <seconds>" after each call */
 	bool paths;		/* -y: descriptors with their paths */
 	enum trace_only only;
@@ -31,10 +32,13 @@ bool trace_text_wanted(const struct event *ev, const struct trace_text_opts *o);
 void trace_text_event(FILE *out, const struct event *ev,
 		      const struct trace_text_opts *o, const char *verdict);
 
-/* "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---". */
-void trace_text_signal(FILE *out, pid_t tid, const siginfo_t *si, bool pids);
+/* "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, ...} ---", at
+ * now_ns (CLOCK_MONOTONIC). Kept whatever -Z or -z say, as strace does. */
+void trace_text_signal(FILE *out, pid_t tid, const siginfo_t *si,
+		       const struct trace_text_opts *o, uint64_t now_ns);
 
-/* "+++ exited with N +++" or "+++ killed by SIGNAL +++". */
-void trace_text_exit(FILE *out, pid_t pid, int status, bool pids);
+/* "+++ exited with N +++" or "+++ killed by SIGNAL +++", at now_ns. */
+void trace_text_exit(FILE *out, pid_t pid, int status,
+		     const struct trace_text_opts *o, uint64_t now_ns);
 
 #endif

@@ -122,3 +122,29 @@ for prog in "$PROGS/writes 20" "$PROGS/forkexec fork $PROGS/exit_status code 1";
 	check '[.syscalls.table[].name] | index("exit_group") == null' \
 		"-e trace=all: exit_group not in the counts"
 done
+
+# Outputs that cannot be opened: exit 2 before anything runs, for each.
+for opt in --events -o --html --report; do
+	st=0
+	"$GOBOX" -q $opt /nonexistent/dir/x -- "$PROGS/writes" 1 2>"$TMP/err" || st=$?
+	expect_eq "$st" 2 "$opt to a path that cannot be made"
+	grep -q "cannot open\|cannot" "$TMP/err" || fail "$opt: no message: $(cat "$TMP/err")"
+done
+st=0; "$GOBOX" -q -Z -z -o "$TMP/t" -- true 2>/dev/null || st=$?
+expect_eq "$st" 2 "-Z and -z together"
+st=0; "$GOBOX" -q --no-capture --events - -- true 2>/dev/null || st=$?
+expect_eq "$st" 2 "--events - with --no-capture"
+
+# A stream on our stdout: the program gets no descriptor of it (it sees
+# the descriptors it would see without us), and its own stdout goes to
+# our stderr, so that the stream stays parseable.
+ls /proc/self/fd | sort >"$TMP/native.fds"
+"$GOBOX" -q --events - -o - -- sh -c 'ls /proc/self/fd; echo "{\"forged\": true}" >&7' \
+	>"$TMP/stream" 2>"$TMP/err" || true
+grep -v '^[{[]' "$TMP/stream" | grep -q . &&
+	fail "the program's output got into the stream: $(grep -v '^[{[]' "$TMP/stream" | head -3)"
+! grep -qx '{"forged": true}' "$TMP/stream" || fail "the program wrote into the stream"
+grep -q '^{' "$TMP/stream" || fail "no event lines"
+grep '^{' "$TMP/stream" | "$JQ" -e . >/dev/null || fail "an event line is not JSON"
+grep -x '[0-9]*' "$TMP/err" | sort >"$TMP/traced.fds"
+same_lines "descriptors the program sees" "$(cat "$TMP/native.fds")" "$(cat "$TMP/traced.fds")"

@@ -26,6 +26,18 @@ grep -q '&lt;b&gt;out&lt;/b&gt; &amp;' run.html || fail "stdout not escaped"
 grep -q "line 2: fs deny r $TMP/refused" run.html || fail "the refusal's rule is not shown"
 grep -q '&gt; stack_f2+0x' run.html || fail "the refusal's stack is not shown"
 grep -q '<svg' run.html || fail "no timeline"
+# The odd names as they are, byte for byte: a newline, control bytes and
+# DEL as \xNN, bytes that are not UTF-8 (0xff, an overlong, a surrogate)
+# as \xNN too, valid UTF-8 as it is.
+for name in 'nl\x0aline' 'ctl\x01\x1f\x7f\x1b[31m' 'bad\xffutf8' \
+	'overlong\xc0\xaf' 'surrogate\xed\xa0\x80' 'utf8-é-✓'; do
+	grep -qF "$name" run.html || fail "the name '$name' is not shown as it is"
+done
+! grep -q '_base64' run.html || fail "a *_base64 key is shown"
+# Output with a NUL, DEL and a byte that is not UTF-8: all of it shown.
+"$GOBOX" -q --html "$TMP/nul.html" -- sh -c 'printf "a\\000b\\177c\\377d <i>e</i>\\n"' >/dev/null
+grep -qF 'a\x00b\x7fc\xffd &lt;i&gt;e&lt;/i&gt;' nul.html ||
+	fail "the output is not shown whole: $(grep -A1 '<h2>stdout' nul.html)"
 for figure in "$(q .execution_duration) ms" "$(q .peak_memory_mb) MB" \
 	"$(q .syscalls.total_errors) of $(q .syscalls.total_calls)"; do
 	grep -qF "$figure" run.html || fail "the figure '$figure' is not on the page"

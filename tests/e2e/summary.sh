@@ -72,4 +72,12 @@ st=0; "$GOBOX_REPORT" --frobnicate "$TMP/saved.json" 2>/dev/null || st=$?
 expect_eq "$st" 2 "gobox-report with an unknown option"
 st=0; "$GOBOX_REPORT" 2>/dev/null || st=$?
 expect_eq "$st" 2 "gobox-report with no report"
+echo '{}' >"$TMP/empty.json"
+st=0; "$GOBOX_REPORT" "$TMP/empty.json" 2>"$TMP/rerr" || st=$?
+expect_eq "$st" 1 "gobox-report on JSON that is not a report"
+grep -q "not a gobox-strace report" "$TMP/rerr" || fail "no reason: $(cat "$TMP/rerr")"
+# From stdin.
+"$GOBOX_REPORT" - <"$TMP/saved.json" >"$TMP/stdin" || fail "gobox-report - failed"
+cmp -s "$TMP/live" "$TMP/stdin" || fail "gobox-report - differs"
+"$GOBOX_REPORT" --version | grep -q '^gobox-report [0-9]' || fail "no --version"
 exit 0

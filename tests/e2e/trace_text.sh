@@ -57,14 +57,37 @@ compare clone,execve "$PROGS/forkexec" fork "$PROGS/exit_status" code 3
 gobox -e trace=openat -Z -o "$TMP/failed.t" "$PROGS/opens" 8
 gobox -e trace=openat -z -o "$TMP/ok.t" "$PROGS/opens" 8
 grep -q ' = -1 E' "$TMP/failed.t" || fail "-Z: no failed line"
-! grep -v ' = -1 E' "$TMP/failed.t" | grep -q '^\[pid' || fail "-Z: a line that did not fail"
+! grep -v ' = -1 E' "$TMP/failed.t" | grep -Eq '^\[pid +[0-9]+\] [a-z]' ||
+	fail "-Z: a line that did not fail"
 ! grep -q ' = -1 E' "$TMP/ok.t" || fail "-z: a failed line"
-expect_eq "$(grep -c '^\[pid' "$TMP/failed.t") $(grep -c '^\[pid' "$TMP/ok.t")" \
+# As strace: the program's end shows whatever -Z and -z keep.
+grep -Eq '^\[pid +[0-9]+\] \+\+\+ exited with 0 \+\+\+$' "$TMP/failed.t" ||
+	fail "-Z: no exit line: $(tail -n 2 "$TMP/failed.t")"
+grep -Eq '^\[pid +[0-9]+\] \+\+\+ exited with 0 \+\+\+$' "$TMP/ok.t" ||
+	fail "-z: no exit line"
+expect_eq "$(grep -Ec '^\[pid +[0-9]+\] [a-z]' "$TMP/failed.t") $(grep -Ec '^\[pid +[0-9]+\] [a-z]' "$TMP/ok.t")" \
 	"$(q '[.events.list[] | select(.syscall == "openat" and .errno != null)] | length') $(q '[.events.list[] | select(.syscall == "openat" and .errno == null)] | length')" \
 	"-Z and -z lines against the report's failed and successful openat"
 gobox -e trace=openat -T -tt -y -o "$TMP/tty.t" cat exists
 grep -Eq '^\[pid +[0-9]+\] [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} openat\(AT_FDCWD, "exists", O_RDONLY\) += 3<'"$TMP"'/exists> <[0-9]+\.[0-9]{6}>$' "$TMP/tty.t" ||
 	fail "-T -tt -y: $(grep exists "$TMP/tty.t")"
+grep -Eq '^\[pid +[0-9]+\] [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} \+\+\+ exited with 0 \+\+\+$' "$TMP/tty.t" ||
+	fail "-tt: the exit line has no time: $(grep exited "$TMP/tty.t")"
+gobox -e trace=openat -t -o "$TMP/t1.t" cat exists
+grep -Eq '^\[pid +[0-9]+\] [0-9]{2}:[0-9]{2}:[0-9]{2} openat\(' "$TMP/t1.t" ||
+	fail "-t: $(grep exists "$TMP/t1.t")"
+gobox -e trace=openat -ttt -o "$TMP/t3.t" cat exists
+now=$(date +%s)
+awk -v now="$now" '/"exists"/ { t = $3 + 0; if (t < now - 60 || t > now + 1) exit 1; found = 1 }
+	END { exit !found }' "$TMP/t3.t" || fail "-ttt: not seconds since the epoch: $(grep exists "$TMP/t3.t")"
+# Only O_CREAT and the whole of O_TMPFILE take a mode (O_TMPFILE holds
+# O_DIRECTORY's bit); a read of nothing shows "".
+mkdir -p "$TMP/dir"
+gobox -e trace=openat,read -o "$TMP/dir.t" sh -c 'ls "$1" >/dev/null; cat /dev/null' sh "$TMP/dir"
+grep -q "openat(AT_FDCWD, \"$TMP/dir\", O_RDONLY|O_NONBLOCK|O_CLOEXEC|O_DIRECTORY) *= 3$" "$TMP/dir.t" ||
+	fail "O_DIRECTORY: $(grep '/dir"' "$TMP/dir.t")"
+grep -Eq '^\[pid +[0-9]+\] read\(3, "", [0-9]+\) += 0$' "$TMP/dir.t" ||
+	fail "a read of nothing: $(grep 'read(3' "$TMP/dir.t" | tail -n 2)"
 
 # 3. A refused call's line.
 printf 'default fs allow\nfs deny r %s/exists\n' "$TMP" >"$TMP/policy"

