@@ -118,6 +118,8 @@ struct event {
 	const char *verdict;		/* "denied by line 5"... or NULL */
 	const char *stack;		/* -k: frames, a line each, or NULL */
 	bool finished;			/* the exit stop was seen */
+	bool hide_pin;			/* sched_getaffinity of a thread we
+					 * pinned: answer with its own CPUs */
 	bool via_socketcall;		/* i386 socketcall decoded as its sub-call */
 	int nr;				/* number in its ABI, x32 bit cleared */
 	const char *name;		/* "syscall_N" when unknown */

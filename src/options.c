@@ -26,6 +26,7 @@ enum long_only {
 	OPT_MAX_EVENTS,
 	OPT_MAX_OUTPUT,
 	OPT_NO_CAPTURE,
+	OPT_NO_PIN,
 	OPT_TIMEOUT,
 	OPT_MEMORY_LIMIT,
 	OPT_MAX_PROCS,
@@ -45,6 +46,7 @@ static const struct option long_options[] = {
 	{ "max-events", required_argument, NULL, OPT_MAX_EVENTS },
 	{ "max-output", required_argument, NULL, OPT_MAX_OUTPUT },
 	{ "no-capture", no_argument, NULL, OPT_NO_CAPTURE },
+	{ "no-pin", no_argument, NULL, OPT_NO_PIN },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "memory-limit", required_argument, NULL, OPT_MEMORY_LIMIT },
 	{ "max-procs", required_argument, NULL, OPT_MAX_PROCS },
@@ -104,6 +106,8 @@ static void usage(void)
 	       "      --max-procs N  at most N processes at once: one more is\n"
 	       "                     killed with the process that made it\n"
 	       "      --keep-tmp     keep the run's private TMPDIR\n"
+	       "      --no-pin       never put the tracer on the CPU of a program\n"
+	       "                     that runs alone (one thread)\n"
 	       "      --env          put the environment in the report (values of\n"
 	       "                     names like TOKEN, SECRET, KEY masked)\n"
 	       "  -q, --quiet        no summary table (errors are still shown)\n"
@@ -302,6 +306,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	o->max_events = DEFAULT_MAX_EVENTS;
 	o->max_output = DEFAULT_MAX_OUTPUT;
 	o->capture = true;
+	o->pin = true;
 	o->deny_exit = -1;
 	opterr = 0;
 	optind = 0;	/* 0, not 1: also resets glibc's state in a group */
@@ -373,6 +378,9 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		}
 		case OPT_NO_CAPTURE:
 			o->capture = false;
+			break;
+		case OPT_NO_PIN:
+			o->pin = false;
 			break;
 		case OPT_TIMEOUT:
 		case OPT_MEMORY_LIMIT:

@@ -25,6 +25,8 @@ struct options {
 	uint64_t memory_limit;		/* --memory-limit in bytes, or 0 */
 	unsigned max_procs;		/* --max-procs, or 0 */
 	bool keep_tmp;			/* --keep-tmp */
+	bool pin;			/* share a CPU with a program that runs
+					 * alone (not --no-pin) */
 	bool env;			/* --env: the environment reported */
 	const char *trace_path;		/* -o FILE, or NULL */
 	const char *events_path;	/* --events FILE, or NULL */

@@ -202,7 +202,9 @@ static void cards(FILE *f, struct json_object *r)
 	snprintf(buf, sizeof(buf), "%s + %s ms", str(r, "cpu_user_time_ms"),
 		 str(r, "cpu_system_time_ms"));
 	card(f, "CPU user + system", buf, "");
-	snprintf(buf, sizeof(buf), "%s MB", str(r, "peak_memory_mb"));
+	/* MiB with one decimal, as the summary writes it. */
+	snprintf(buf, sizeof(buf), "%.1f MiB",
+		 json_object_get_double(get(r, "peak_memory_mb")));
 	card(f, "peak memory", buf, "");
 	snprintf(buf, sizeof(buf), "%ld", denied);
 	card(f, "refused", buf, denied ? "bad" : "");

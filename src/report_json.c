@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -383,6 +384,24 @@ static struct json_object *security_json(const struct run_result *r)
 	return o;
 }
 
+/* What the tracer itself cost: its own memory and CPU, the stops it
+ * served, and how often it shared the CPU of a program running alone. */
+static struct json_object *tracer_json(const struct run_result *r)
+{
+	struct json_object *o = json_object_new_object();
+	struct rusage self;
+
+	memset(&self, 0, sizeof(self));
+	getrusage(RUSAGE_SELF, &self);
+	json_set_int(o, "peak_memory_kb", self.ru_maxrss);
+	json_set_uint(o, "cpu_user_ms", tv_ms(self.ru_utime));
+	json_set_uint(o, "cpu_system_ms", tv_ms(self.ru_stime));
+	json_set_uint(o, "stops", r->tracer.stops);
+	json_set_bool(o, "cpu_sharing", r->opt->pin);
+	json_set_uint(o, "cpu_shared_times", r->tracer.place.pins);
+	return o;
+}
+
 struct json_object *report_json(const struct run_result *r)
 {
 	struct json_object *o = json_object_new_object();
@@ -407,6 +426,7 @@ struct json_object *report_json(const struct run_result *r)
 					   &r->opt->trace));
 	json_set(o, "policy", policy_log_json(&r->audit.policy, r->policy));
 	json_set(o, "security", security_json(r));
+	json_set(o, "tracer", tracer_json(r));
 	return o;
 }
 

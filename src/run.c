@@ -45,6 +45,9 @@ static int build_filter(const struct run_result *r, struct filter *f,
 	/* The files and network sections see these whatever -e says. */
 	traceset_merge(&trapped, &r->tracer.noted);
 	protection_traceset(&trapped);
+	/* The pin of a program that runs alone is hidden from it. */
+	if (r->opt->pin)
+		traceset_add_name(&trapped, "sched_getaffinity");
 	if (r->policy)
 		policy_traceset(r->policy, &trapped);
 	if (r->opt->learn_path)
@@ -96,6 +99,8 @@ static int start(struct run_result *r, struct filter *f, struct spawn *s)
 	 * is not dumpable cannot be seized without privileges. From here the
 	 * program, running as our user, cannot read or trace the tracer. */
 	prctl(PR_SET_DUMPABLE, 0);
+	/* The child has our CPUs: they are the program's. */
+	placement_init(&r->tracer.place, r->opt->pin);
 	tracer_adopt(&r->tracer, s->pid, r->opt->argv);
 	limits_init(&r->tracer.limits, r->opt, now_mono_ns());
 	return 0;
@@ -237,6 +242,7 @@ static void trace_program(struct run_result *r)
 			errors_add(&r->errors, "trace_failed", NULL, -rc,
 				   "waiting for the program failed: %s",
 				   strerror(-rc));
+		placement_end(&r->tracer.place);
 		collect_outcome(r, &s);
 	}
 	/* Before the summary, so that it comes after the program's stderr. */

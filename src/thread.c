@@ -32,6 +32,25 @@ static void task_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
 		*ppid = (pid_t)strtol(p + 6, NULL, 10);
 }
 
+static void sole_of(pid_t tid, void *value, void *arg)
+{
+	(void)value;
+	*(pid_t *)arg = tid;
+}
+
+/* Threads were born or ended: the tracer may share the CPU of the only
+ * one left, or must give it back. */
+static void placement_changed(struct tracer *t, pid_t born)
+{
+	pid_t sole = 0;
+
+	if (!t->place.on)
+		return;
+	if (t->threads.count == 1)
+		pidmap_each(&t->threads, sole_of, &sole);
+	placement_update(&t->place, t->threads.count, sole, born);
+}
+
 struct thread *thread_discover(struct tracer *t, pid_t tid)
 {
 	struct thread *th = xcalloc(1, sizeof(*th));
@@ -51,6 +70,7 @@ struct thread *thread_discover(struct tracer *t, pid_t tid)
 	th->mm = mm_ref(thread_mm_of(t, tgid));
 	proc_thread_start(&t->audit->procs, p, tid, 0, now);
 	pidmap_put(&t->threads, tid, th);
+	placement_changed(t, tid);
 	return th;
 }
 
@@ -121,6 +141,7 @@ void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
 	call_done(t, th);
 	mm_unref(th->mm);
 	free(th);
+	placement_changed(t, 0);
 	enforce_wake(t);
 }
 

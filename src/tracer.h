@@ -14,6 +14,7 @@
 #include "run_limits.h"
 #include "policy.h"
 #include "pidmap.h"
+#include "placement.h"
 #include "traceset.h"
 
 struct event;
@@ -66,6 +67,7 @@ struct tracer {
 	struct live *live;		/* -o and --events, or NULL */
 	unsigned stacks;		/* -k, -kk */
 	struct ops_ctx ops_ctx;		/* what classifying calls needs */
+	struct placement place;		/* the tracer's CPU and the program's */
 };
 
 void tracer_init(struct tracer *t, struct audit *a,

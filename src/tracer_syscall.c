@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 #include <linux/audit.h>
+#include <sys/uio.h>
 #include <sys/ptrace.h>
 
 #include "decode.h"
@@ -57,6 +58,37 @@ static bool in_set(const struct traceset *ts, const struct event *ev)
 	       (ev->via_socketcall && traceset_has_name(ts, ev->name));
 }
 
+/* The program sets an affinity: placement stops. It asks for one while
+ * we pin it: its answer is made the CPUs it has without the pin. */
+static void placement_entry(struct tracer *t, struct thread *th,
+			    struct event *ev)
+{
+	if (!t->place.on || !ev->desc)
+		return;
+	if (!strcmp(ev->name, "sched_setaffinity"))
+		placement_give_up(&t->place);
+	else if (!strcmp(ev->name, "sched_getaffinity") &&
+		 placement_hides(&t->place, th->tid, (pid_t)ev->args[0]))
+		ev->hide_pin = true;
+}
+
+/* sched_getaffinity returned the pin: write the program's CPUs over it,
+ * as many bytes as the kernel wrote. */
+static void placement_exit(struct tracer *t, struct thread *th,
+			   const struct event *ev, int64_t rval)
+{
+	struct iovec local, remote;
+
+	if (!ev->hide_pin || rval <= 0 ||
+	    (size_t)rval > sizeof(t->place.program_cpus))
+		return;
+	local.iov_base = &t->place.program_cpus;
+	local.iov_len = (size_t)rval;
+	remote.iov_base = (void *)(uintptr_t)ev->args[2];
+	remote.iov_len = (size_t)rval;
+	(void)process_vm_writev(th->tid, &local, 1, &remote, 1, 0);
+}
+
 void on_syscall_entry(struct tracer *t, struct thread *th)
 {
 	struct __ptrace_syscall_info info;
@@ -86,6 +118,7 @@ void on_syscall_entry(struct tracer *t, struct thread *th)
 		ev->seq = 0;
 	}
 	th->ev = ev;
+	placement_entry(t, th, ev);
 	if (enforce_entry(t, th))
 		return;
 	entry_go_on(t, th);
@@ -99,7 +132,7 @@ void entry_go_on(struct tracer *t, struct thread *th)
 	 * need no exit stop, unless their arguments were pinned, or it is
 	 * the first exec, whose failure we must report. The files and
 	 * network sections need the result of the calls they note. */
-	if (!ev->counted && !ev->noted && !th->in_syscall &&
+	if (!ev->counted && !ev->noted && !th->in_syscall && !ev->hide_pin &&
 	    !(is_exec(ev) && !t->root_exec_done && th->proc->pid == t->root_pid)) {
 		event_done(t, th);
 		resume(th, 0);
@@ -151,6 +184,7 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 	}
 	ev->finished = true;
 	ev->exit_ns = now_mono_ns();
+	placement_exit(t, th, ev, info.exit.rval);
 	if (info.exit.is_error)
 		ev->err = (int)-info.exit.rval;
 	else

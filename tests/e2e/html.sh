@@ -38,7 +38,7 @@ done
 "$GOBOX" -q --html "$TMP/nul.html" -- sh -c 'printf "a\\000b\\177c\\377d <i>e</i>\\n"' >/dev/null
 grep -qF 'a\x00b\x7fc\xffd &lt;i&gt;e&lt;/i&gt;' nul.html ||
 	fail "the output is not shown whole: $(grep -A1 '<h2>stdout' nul.html)"
-for figure in "$(q .execution_duration) ms" "$(q .peak_memory_mb) MB" \
+for figure in "$(q .execution_duration) ms" "$(awk -v m="$(q .peak_memory_mb)" 'BEGIN { printf "%.1f MiB", m }')" \
 	"$(q .syscalls.total_errors) of $(q .syscalls.total_calls)"; do
 	grep -qF "$figure" run.html || fail "the figure '$figure' is not on the page"
 done

@@ -1,0 +1,83 @@
+/* affinity - what a program sees of its CPUs, alone and with a thread
+ *
+ * usage: affinity [set]
+ * With "set", first binds itself to its first CPU. Prints how many CPUs
+ * sched_getaffinity gives the main thread ("alone N"); starts a thread,
+ * which prints how many it gets ("thread N") and, while both live, the
+ * Cpus_allowed_list of each from /proc ("both MAIN THREAD"); after the
+ * thread has ended, "after N" again. Natively and under a tracer the
+ * lines must be the same.
+ */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+static pid_t main_tid;
+
+static int count(void)
+{
+	cpu_set_t s;
+
+	if (sched_getaffinity(0, sizeof(s), &s) < 0)
+		return -1;
+	return CPU_COUNT(&s);
+}
+
+/* The Cpus_allowed_list of thread tid, from /proc. */
+static void allowed(pid_t tid, char *out, size_t size)
+{
+	char path[64], line[256];
+	FILE *f;
+
+	snprintf(out, size, "?");
+	snprintf(path, sizeof(path), "/proc/self/task/%d/status", (int)tid);
+	if (!(f = fopen(path, "r")))
+		return;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Cpus_allowed_list: %63s", out) == 1)
+			break;
+	fclose(f);
+}
+
+static void *thread(void *arg)
+{
+	char a[64], b[64];
+
+	(void)arg;
+	printf("thread %d\n", count());
+	allowed(main_tid, a, sizeof(a));
+	allowed((pid_t)syscall(SYS_gettid), b, sizeof(b));
+	printf("both %s %s\n", a, b);
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	pthread_t t;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	main_tid = (pid_t)syscall(SYS_gettid);
+	if (argc > 1 && strcmp(argv[1], "set") == 0) {
+		cpu_set_t s, one;
+		int i;
+
+		if (sched_getaffinity(0, sizeof(s), &s) < 0)
+			return 1;
+		for (i = 0; i < CPU_SETSIZE && !CPU_ISSET(i, &s); i++)
+			;
+		CPU_ZERO(&one);
+		CPU_SET(i, &one);
+		if (sched_setaffinity(0, sizeof(one), &one) < 0)
+			return 1;
+	}
+	printf("alone %d\n", count());
+	if (pthread_create(&t, NULL, thread, NULL) != 0)
+		return 1;
+	pthread_join(t, NULL);
+	printf("after %d\n", count());
+	return 0;
+}
