@@ -66,7 +66,6 @@ void decode_iov(struct event *ev, unsigned i);
  * inode), from one readlink. */
 void decode_write_target(struct event *ev);
 /* The kind of descriptor whose /proc/PID/fd link reads target. */
-enum fd_kind fd_kind_of(const char *target);
 
 /* Sum the lengths of count iovecs at addr in the event's ABI.
  * Returns 0, or -EFAULT (bytes then holds the sum of the batches of 64

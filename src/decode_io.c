@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "fdkind.h"
 #include "ucopy.h"
 
 #define IOV_BATCH 64
@@ -57,40 +58,16 @@ static bool is_write(const char *name)
 	       !strcmp(name, "pwritev2");
 }
 
-enum fd_kind fd_kind_of(const char *target)
-{
-	struct stat st;
-
-	if (strncmp(target, "socket:[", 8) == 0)
-		return FD_SOCKET;
-	if (strncmp(target, "pipe:[", 6) == 0)
-		return FD_PIPE;
-	if (target[0] != '/')
-		return FD_OTHER;
-	if (strncmp(target, "/dev/pts/", 9) == 0 ||
-	    strncmp(target, "/dev/tty", 8) == 0 ||
-	    strcmp(target, "/dev/console") == 0)
-		return FD_TTY;
-	/* A device, or a FIFO with a name, shows as its path: looked at in
-	 * /dev only (a stat a write elsewhere would cost too much). */
-	if (strncmp(target, "/dev/", 5) != 0 || stat(target, &st) < 0 ||
-	    S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
-		return FD_FILE;
-	if (S_ISFIFO(st.st_mode))
-		return FD_PIPE;
-	return S_ISSOCK(st.st_mode) ? FD_SOCKET : FD_DEVICE;
-}
-
 void decode_write_target(struct event *ev)
 {
-	char buf[DECODE_PATH_MAX];
-	unsigned long long ino;
 	int fd = arg_int(ev->args[0]);
+	enum fd_kind kind;
+	uint64_t ino;
 
 	if (ev->err || ev->rval <= 0 || !is_write(ev->desc->name) || fd < 0 ||
-	    fd_target(ev->tid, fd, buf, sizeof(buf)) < 0)
+	    fdkind_get(ev->tid, fd, &kind, &ino) < 0)
 		return;
-	ev->fd_kind = fd_kind_of(buf);
-	if (ev->fd_kind == FD_SOCKET && sscanf(buf, "socket:[%llu]", &ino) == 1)
+	ev->fd_kind = kind;
+	if (kind == FD_SOCKET)
 		ev->sock_ino = ino;
 }

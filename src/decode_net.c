@@ -13,6 +13,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "fdkind.h"
 #include "syscalls.h"
 #include "tracee_socket.h"
 #include "ucopy.h"
@@ -311,11 +312,10 @@ void decode_socketcall(struct event *ev)
 /* The inode of the socket fd refers to ("socket:[N]"), or 0. */
 static uint64_t socket_inode(pid_t tid, int fd)
 {
-	char buf[64];
-	unsigned long long ino;
+	enum fd_kind kind;
+	uint64_t ino;
 
-	if (fd < 0 || fd_target(tid, fd, buf, sizeof(buf)) < 0 ||
-	    sscanf(buf, "socket:[%llu]", &ino) != 1)
+	if (fdkind_get(tid, fd, &kind, &ino) < 0 || kind != FD_SOCKET)
 		return 0;
 	return ino;
 }
@@ -404,7 +404,7 @@ void decode_socket_exit(struct event *ev)
 		if (ev->sock_ino)
 			peer_of(ev, (int)ev->rval);
 	} else if (!ev->err && ev->rval > 0 && moves_bytes(ev)) {
-		/* One readlink tells a socket from a file or a pipe. */
+		/* One fstatat tells a socket from a file or a pipe. */
 		if (!ev->sock_ino)
 			ev->sock_ino = socket_inode(ev->tid, fd);
 		if (!ev->sock_ino)

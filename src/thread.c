@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "enforce.h"
+#include "fdkind.h"
 #include "stack.h"
 #include "util.h"
 
@@ -139,6 +140,7 @@ void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
 	}
 	enforce_forget_waiting(t, th);
 	call_done(t, th);
+	fdkind_forget(th->tid);
 	mm_unref(th->mm);
 	free(th);
 	placement_changed(t, 0);

@@ -189,7 +189,7 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 		ev->err = (int)-info.exit.rval;
 	else
 		ev->rval = info.exit.rval;
-	/* A read or write is looked at (one readlink) to tell whether it
+	/* A read or write is looked at (one fstatat) to tell whether it
 	 * moved bytes on a socket only once the run has connected or
 	 * accepted one: a program without sockets pays nothing. */
 	ev->rw_socket = t->sockets_tied;
