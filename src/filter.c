@@ -116,9 +116,13 @@ static int add_conds(scmp_filter_ctx ctx, const struct traceset *ts,
 
 		if (snr == __NR_SCMP_ERROR || traceset_has_name(ts, conds[i].name))
 			continue;
-		rc = seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), snr, 1,
-				      SCMP_CMP(conds[i].arg, SCMP_CMP_MASKED_EQ,
-					       conds[i].mask, conds[i].value));
+		rc = conds[i].ne ?
+			seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), snr, 1,
+					 SCMP_CMP(conds[i].arg, SCMP_CMP_NE,
+						  conds[i].value)) :
+			seccomp_rule_add(ctx, SCMP_ACT_TRACE(0), snr, 1,
+					 SCMP_CMP(conds[i].arg, SCMP_CMP_MASKED_EQ,
+						  conds[i].mask, conds[i].value));
 		if (rc < 0 && rc != -EEXIST) {
 			snprintf(err, errlen, "cannot add a seccomp rule for '%s': "
 				 "%s", conds[i].name, strerror(-rc));

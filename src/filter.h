@@ -18,12 +18,14 @@ struct filter {
 	unsigned nprog;
 };
 
-/* Also stop a call when (argument arg & mask) == value: for calls that
- * matter only with some arguments (fcntl F_SETOWN, mmap PROT_EXEC...). */
+/* Also stop a call when (argument arg & mask) == value, or with ne when
+ * argument arg != value: for calls that matter only with some arguments
+ * (fcntl F_SETOWN, mmap PROT_EXEC, prlimit64 with a new limit...). */
 struct filter_cond {
 	const char *name;
 	unsigned arg;
 	uint64_t mask, value;
+	bool ne;
 };
 
 /*

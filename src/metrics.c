@@ -72,22 +72,30 @@ static void read_io(struct proc_metrics *m, pid_t pid)
 	keep_max(&m->cancelled_write_bytes, field(buf, "cancelled_write_bytes:"));
 }
 
-static void read_switches(struct proc_metrics *m, pid_t pid, pid_t tid)
+/* The thread's own status: its context switches, and the process's
+ * VmHWM (returned, in KiB, or -1). */
+static long read_thread_status(struct proc_metrics *m, pid_t pid, pid_t tid)
 {
 	char path[64], buf[4096];
+	const char *hwm;
 
 	snprintf(path, sizeof(path), "/proc/%d/task/%d/status", (int)pid, (int)tid);
 	if (read_small_file(path, buf, sizeof(buf)) < 0)
-		return;
+		return -1;
 	m->vcsw += field(buf, "\nvoluntary_ctxt_switches:");
 	m->ivcsw += field(buf, "nonvoluntary_ctxt_switches:");
+	hwm = strstr(buf, "\nVmHWM:");
+	return hwm ? (long)field(hwm, "\nVmHWM:") : -1;
 }
 
-void metrics_at_thread_exit(struct proc_metrics *m, pid_t pid, pid_t tid)
+long metrics_at_thread_exit(struct proc_metrics *m, pid_t pid, pid_t tid,
+			    bool last)
 {
-	read_stat(m, pid);
-	read_io(m, pid);
-	read_switches(m, pid, tid);
+	if (last) {
+		read_stat(m, pid);
+		read_io(m, pid);
+	}
+	return read_thread_status(m, pid, tid);
 }
 
 void metrics_before_kill(struct proc_metrics *m, long *peak_kb, pid_t pid)

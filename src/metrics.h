@@ -25,10 +25,12 @@ struct proc_metrics {
 
 /*
  * At the exit stop of thread tid of process pid, while /proc/PID is whole:
- * the process's totals so far (they only grow: the largest reading is
- * kept) and the thread's own context switches.
+ * the thread's own context switches; when it is the last thread of the
+ * process to exit, the process's totals (they only grow: the largest
+ * reading is kept). Returns the process's VmHWM in KiB, or -1.
  */
-void metrics_at_thread_exit(struct proc_metrics *m, pid_t pid, pid_t tid);
+long metrics_at_thread_exit(struct proc_metrics *m, pid_t pid, pid_t tid,
+			    bool last);
 
 /*
  * Before we kill process pid with SIGKILL (after which it stops nowhere):

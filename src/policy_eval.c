@@ -688,6 +688,8 @@ const struct filter_cond protection_conds[] = {
 	{ "mknod", 1, S_IFMT, S_IFBLK },
 	{ "mknodat", 2, S_IFMT, S_IFCHR },
 	{ "mknodat", 2, S_IFMT, S_IFBLK },
+	/* Read (new limit NULL) at every program's start: changes nothing. */
+	{ "prlimit64", 2, 0, 0, true },
 };
 const unsigned protection_nconds = ARRAY_SIZE(protection_conds);
 
@@ -713,7 +715,7 @@ void protection_traceset(struct traceset *ts)
 	static const char *const names[] = {
 		"kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
 		"pidfd_send_signal", "pidfd_open", "ptrace", "process_vm_writev",
-		"clone", "clone3", "prlimit64", "setpriority",
+		"clone", "clone3", "setpriority",
 		"sched_setaffinity", "sched_setscheduler", "sched_setparam",
 		"sched_setattr", "ioprio_set", "migrate_pages", "move_pages",
 		"seccomp", "perf_event_open", "userfaultfd", "pidfd_getfd",

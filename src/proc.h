@@ -67,6 +67,7 @@ struct proc {
 
 	struct thread_rec *threads;
 	unsigned nthreads, threads_cap;
+	unsigned threads_exiting;	/* alive, past their exit stop */
 	unsigned threads_alive, threads_peak;
 
 	struct tally_set tallies;

@@ -128,6 +128,8 @@ void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
 {
 	struct proc *p = th->proc;
 
+	if (th->exiting && p->threads_exiting)
+		p->threads_exiting--;
 	proc_thread_end(&t->audit->procs, p, th->tid, now_ns);
 	if (pidmap_get(&t->threads, th->tid) == th)
 		pidmap_del(&t->threads, th->tid);

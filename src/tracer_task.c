@@ -233,26 +233,19 @@ void on_exec(struct tracer *t, pid_t tid)
 	resume(th, 0);
 }
 
-/* VmHWM of a task, in KiB, or -1. */
-static long peak_rss_kb(pid_t tid)
-{
-	char path[64], buf[4096], *p;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	if (read_small_file(path, buf, sizeof(buf)) < 0)
-		return -1;
-	p = strstr(buf, "\nVmHWM:");
-	return p ? strtol(p + 7, NULL, 10) : -1;
-}
-
 void on_exit_stop(struct tracer *t, struct thread *th)
 {
-	long kb = peak_rss_kb(th->tid);
+	struct proc *p = th->proc;
+	long kb;
 
-	/* /proc/PID is still whole here: the last chance to read it. */
-	if (kb > th->proc->peak_rss_kb)
-		th->proc->peak_rss_kb = kb;
-	metrics_at_thread_exit(&th->proc->metrics, th->proc->pid, th->tid);
+	/* /proc/PID is still whole here: the last chance to read it. The
+	 * process's totals only once, at the exit of its last thread (the
+	 * others of an exit_group all stop here too, before any is gone). */
+	p->threads_exiting++;
+	kb = metrics_at_thread_exit(&p->metrics, p->pid, th->tid,
+				    p->threads_exiting >= p->threads_alive);
+	if (kb > p->peak_rss_kb)
+		p->peak_rss_kb = kb;
 	th->exiting = true;
 	/* A call in progress (exit, exit_group, or one cut short by a
 	 * fatal signal) will never return; one waiting for its turn will
