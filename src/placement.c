@@ -84,11 +84,6 @@ void placement_give_up(struct placement *pl)
 	pl->on = false;
 }
 
-bool placement_hides(const struct placement *pl, pid_t tid, pid_t asked)
-{
-	return pl->pinned && pl->tid == tid && (asked == 0 || asked == tid);
-}
-
 void placement_end(struct placement *pl)
 {
 	if (pl->pinned)

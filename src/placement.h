@@ -40,10 +40,6 @@ void placement_update(struct placement *pl, unsigned live, pid_t sole,
 /* The program is about to set an affinity itself: unpin for good. */
 void placement_give_up(struct placement *pl);
 
-/* Is tid pinned by us, so that what sched_getaffinity told it must be
- * replaced with program_cpus? */
-bool placement_hides(const struct placement *pl, pid_t tid, pid_t asked);
-
 /* Everything back as it was (the end of the run). */
 void placement_end(struct placement *pl);
 

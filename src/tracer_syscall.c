@@ -58,17 +58,22 @@ static bool in_set(const struct traceset *ts, const struct event *ev)
 	       (ev->via_socketcall && traceset_has_name(ts, ev->name));
 }
 
-/* The program sets an affinity: placement stops. It asks for one while
- * we pin it: its answer is made the CPUs it has without the pin. */
+/* The program sets an affinity: placement stops. It asks for one of its
+ * threads': while placement goes on, their CPUs are the program's, pinned
+ * or not (one may be pinned or let go while the call runs), and that is
+ * the answer it gets. */
 static void placement_entry(struct tracer *t, struct thread *th,
 			    struct event *ev)
 {
+	pid_t asked = (pid_t)ev->args[0];
+
+	(void)th;
 	if (!t->place.on || !ev->desc)
 		return;
 	if (!strcmp(ev->name, "sched_setaffinity"))
 		placement_give_up(&t->place);
 	else if (!strcmp(ev->name, "sched_getaffinity") &&
-		 placement_hides(&t->place, th->tid, (pid_t)ev->args[0]))
+		 (asked == 0 || pidmap_get(&t->threads, asked)))
 		ev->hide_pin = true;
 }
 
@@ -79,7 +84,7 @@ static void placement_exit(struct tracer *t, struct thread *th,
 {
 	struct iovec local, remote;
 
-	if (!ev->hide_pin || rval <= 0 ||
+	if (!ev->hide_pin || !t->place.on || rval <= 0 ||
 	    (size_t)rval > sizeof(t->place.program_cpus))
 		return;
 	local.iov_base = &t->place.program_cpus;
