@@ -353,12 +353,17 @@ static bool is_proc_mem(const char *path)
 
 bool in_tracer_proc(const char *path)
 {
-	char prefix[32];
-	size_t n;
+	static char prefix[32];
+	static size_t n;
 
 	if (!path)
 		return false;
-	n = (size_t)snprintf(prefix, sizeof(prefix), "/proc/%d", (int)getpid());
+	/* Only /proc paths need the tracer's pid, asked once. */
+	if (strncmp(path, "/proc/", 6) != 0)
+		return false;
+	if (!n)
+		n = (size_t)snprintf(prefix, sizeof(prefix), "/proc/%d",
+				     (int)getpid());
 	return strncmp(path, prefix, n) == 0 && (path[n] == '/' || !path[n]);
 }
 
