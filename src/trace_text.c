@@ -137,6 +137,91 @@ static void put_fd(FILE *out, const struct event *ev, int fd, bool paths)
 	}
 }
 
+static void put_address(FILE *out, const struct event *ev,
+			const struct arg_value *v)
+{
+	if (!arg_ptr(ev, v->raw))
+		fputs("NULL", out);
+	else
+		fprintf(out, "%#llx", (unsigned long long)arg_ptr(ev, v->raw));
+}
+
+/* Vectors shown at most, as strace abbreviates arrays. */
+#define TRACE_IOV_MAX 32
+
+/* Is the data of the call's vectors what it wrote (1), what it read (2),
+ * or not for us to show (0: process_vm_*, vmsplice)? */
+static int iov_data(const struct event *ev)
+{
+	const char *n = ev->name;
+
+	if (!strcmp(n, "writev") || !strcmp(n, "pwritev") ||
+	    !strcmp(n, "pwritev2"))
+		return 1;
+	if (!strcmp(n, "readv") || !strcmp(n, "preadv") ||
+	    !strcmp(n, "preadv2"))
+		return 2;
+	return 0;
+}
+
+/* One vector: its data (up to left bytes of it, as a string) or its
+ * address, and its length. */
+static void put_one_iov(FILE *out, const struct event *ev, uint64_t base,
+			uint64_t len, int data, uint64_t *left)
+{
+	char buf[TRACE_STRING_MAX];
+	uint64_t shown = len < *left ? len : *left;
+	size_t n = shown < sizeof(buf) ? (size_t)shown : sizeof(buf);
+
+	fputs("{iov_base=", out);
+	if (data && (!n || ucopy(ev->tid, base, buf, n) == 0)) {
+		put_quoted(out, buf, n);
+		if (shown > n)
+			fputs("...", out);
+	} else if (!base) {
+		fputs("NULL", out);
+	} else {
+		fprintf(out, "%#llx", (unsigned long long)base);
+	}
+	fprintf(out, ", iov_len=%llu}", (unsigned long long)len);
+	*left -= shown;
+}
+
+/* [{iov_base="abc", iov_len=3}, ...] as strace writes an iovec array;
+ * the data read only as far as the call returned. */
+static void put_iov(FILE *out, const struct event *ev, const struct arg_value *v)
+{
+	unsigned psize = abi_ptr_size(ev->abi), i, count = v->u.iov.count;
+	uint64_t addr = arg_ptr(ev, v->raw), left = UINT64_MAX;
+	int data = iov_data(ev);
+	uint64_t raw[2];
+
+	if (data == 2)
+		left = ev->finished && !ev->err && ev->rval > 0 ? (uint64_t)ev->rval : 0;
+	/* An array that cannot be read shows as its address, as strace. */
+	if (!addr || ucopy(ev->tid, addr, raw, 2 * psize) < 0) {
+		put_address(out, ev, v);
+		return;
+	}
+	fputc('[', out);
+	for (i = 0; i < count && i < TRACE_IOV_MAX; i++) {
+		uint32_t *raw32 = (uint32_t *)raw;
+
+		if (ucopy(ev->tid, addr + (uint64_t)i * 2 * psize, raw, 2 * psize) < 0) {
+			fprintf(out, "%s%#llx", i ? ", " : "",
+				(unsigned long long)(addr + (uint64_t)i * 2 * psize));
+			break;
+		}
+		if (i)
+			fputs(", ", out);
+		put_one_iov(out, ev, psize == 8 ? raw[0] : raw32[0],
+			    psize == 8 ? raw[1] : raw32[1], data, &left);
+	}
+	if (i < count && i == TRACE_IOV_MAX)
+		fputs(", ...", out);
+	fputc(']', out);
+}
+
 static void put_memory(FILE *out, const struct event *ev,
 		       const struct arg_value *v)
 {
@@ -167,9 +252,7 @@ static void put_memory(FILE *out, const struct event *ev,
 								buf, sizeof(buf)));
 		break;
 	case ARG_IOV:
-		fprintf(out, "%#llx /* %u vectors, %llu bytes */",
-			(unsigned long long)arg_ptr(ev, v->raw), v->u.iov.count,
-			(unsigned long long)v->u.iov.bytes);
+		put_iov(out, ev, v);
 		break;
 	case ARG_MSGHDR:
 		fputs("{msg_name=", out);
@@ -210,15 +293,6 @@ static bool put_buffer(FILE *out, const struct event *ev,
 	if (len > sizeof(buf))
 		fputs("...", out);
 	return true;
-}
-
-static void put_address(FILE *out, const struct event *ev,
-			const struct arg_value *v)
-{
-	if (!arg_ptr(ev, v->raw))
-		fputs("NULL", out);
-	else
-		fprintf(out, "%#llx", (unsigned long long)arg_ptr(ev, v->raw));
 }
 
 static void put_arg(FILE *out, const struct event *ev,
@@ -345,6 +419,18 @@ static void put_clone(FILE *out, const struct event *ev)
 		fprintf(out, ", child_tidptr=%#llx", (unsigned long long)ctid);
 }
 
+/* preadv, pwritev and their "2" forms pass the offset in two halves
+ * (pos_l, pos_h); strace shows it as one number, the low half's on
+ * 64-bit. The high half is left out. */
+static bool split_offset_high(const struct event *ev, unsigned i)
+{
+	const char *n = ev->name;
+
+	return i == 4 && ev->abi != ABI_I386 &&
+	       (!strcmp(n, "preadv") || !strcmp(n, "pwritev") ||
+		!strcmp(n, "preadv2") || !strcmp(n, "pwritev2"));
+}
+
 /* How many arguments strace shows: open's mode only when it creates. */
 static unsigned shown_args(const struct event *ev)
 {
@@ -454,6 +540,8 @@ void trace_text_event(FILE *out, const struct event *ev,
 	} else {
 		n = ev->desc ? shown_args(ev) : 0;
 		for (i = 0; i < n; i++) {
+			if (split_offset_high(ev, i))
+				continue;
 			if (i)
 				fputs(", ", m);
 			put_arg(m, ev, &ev->v[i], o->paths);

@@ -57,6 +57,8 @@ compare() {
 compare openat,write "$PROGS/opens" 8
 compare openat,write "$PROGS/odd_names" "$TMP/on"
 compare connect "$PROGS/connect" "$TMP/c1"
+# I/O vectors with their data; the split offset of pwritev as one.
+compare writev,pwritev,pwritev2,pwrite64 "$PROGS/writes" 3
 # clone and execve lines (argv strings cut at 32 bytes, the environment
 # counted), and the SIGCHLD line, as strace writes them.
 compare clone,execve "$PROGS/forkexec" fork "$PROGS/exit_status" code 3
