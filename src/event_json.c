@@ -165,6 +165,12 @@ static struct json_object *arg_json(const struct event *ev,
 	case ARG_RENAME_FLAGS:
 		return json_object_new_string(
 			rename_flags_format((uint32_t)v->raw, buf, sizeof(buf)));
+	case ARG_ACCESS_MODE:
+		return json_object_new_string(
+			access_mode_format((uint32_t)v->raw, buf, sizeof(buf)));
+	case ARG_ACCESS_FLAGS:
+		return json_object_new_string(
+			access_flags_format((uint32_t)v->raw, buf, sizeof(buf)));
 	case ARG_SIGNAL:
 		return json_object_new_string(
 			signal_name(arg_int(v->raw), buf, sizeof(buf)));

@@ -258,6 +258,28 @@ char *mmap_flags_format(uint64_t flags, char *buf, size_t size)
 	return buf;
 }
 
+static const struct flag_name access_modes[] = {
+	F(R_OK), F(W_OK), F(X_OK), { 0, NULL }
+};
+
+char *access_mode_format(uint64_t mode, char *buf, size_t size)
+{
+	if (!mode) {
+		snprintf(buf, size, "F_OK");
+		return buf;
+	}
+	return flags_format(access_modes, mode, buf, size);
+}
+
+static const struct flag_name access_flags[] = {
+	F(AT_SYMLINK_NOFOLLOW), F(AT_EACCESS), F(AT_EMPTY_PATH), { 0, NULL }
+};
+
+char *access_flags_format(uint64_t flags, char *buf, size_t size)
+{
+	return flags_format(access_flags, flags, buf, size);
+}
+
 char *rename_flags_format(uint64_t flags, char *buf, size_t size)
 {
 	return flags_format(rename_flags, flags, buf, size);

@@ -36,6 +36,10 @@ char *atflags_format(uint64_t flags, char *buf, size_t size);
 char *prot_format(uint64_t prot, char *buf, size_t size);
 char *mmap_flags_format(uint64_t flags, char *buf, size_t size);
 char *rename_flags_format(uint64_t flags, char *buf, size_t size);
+/* access's mode: "F_OK", or "R_OK|W_OK"... */
+char *access_mode_format(uint64_t mode, char *buf, size_t size);
+/* faccessat2's flags: "AT_EACCESS|AT_SYMLINK_NOFOLLOW"... */
+char *access_flags_format(uint64_t flags, char *buf, size_t size);
 
 /* RESOLVE_* flags of openat2. */
 char *resolve_flags_format(uint64_t flags, char *buf, size_t size);

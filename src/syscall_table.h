@@ -73,6 +73,9 @@ enum arg_type {
 	ARG_PROT,		/* PROT_* */
 	ARG_MMAP_FLAGS,		/* MAP_* */
 	ARG_RENAME_FLAGS,	/* RENAME_* */
+	ARG_ACCESS_MODE,	/* F_OK, or R_OK|W_OK|X_OK */
+	ARG_ACCESS_FLAGS,	/* faccessat2: AT_EACCESS... (0x200 is
+				 * AT_REMOVEDIR elsewhere) */
 	ARG_WHENCE,		/* SEEK_* */
 	ARG_UID,		/* user or group id */
 	ARG_SOCKETCALL,		/* i386 socketcall: call number; args follow */

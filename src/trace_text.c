@@ -124,13 +124,17 @@ static void put_argv(FILE *out, const struct arg_value *v)
 	fputc(']', out);
 }
 
-/* "3</etc/passwd>" with -y, else "3". */
+/* "3</etc/passwd>" with -y, else "3"; "AT_FDCWD</cwd>" likewise. */
 static void put_fd(FILE *out, const struct event *ev, int fd, bool paths)
 {
 	char target[DECODE_PATH_MAX];
 
-	fprintf(out, "%d", fd);
-	if (paths && fd >= 0 && fd_target(ev->tid, fd, target, sizeof(target)) > 0) {
+	if (fd == AT_FDCWD)
+		fputs("AT_FDCWD", out);
+	else
+		fprintf(out, "%d", fd);
+	if (paths && (fd >= 0 || fd == AT_FDCWD) &&
+	    fd_target(ev->tid, fd, target, sizeof(target)) > 0) {
 		fputc('<', out);
 		fputs(target, out);
 		fputc('>', out);
@@ -305,10 +309,7 @@ static void put_arg(FILE *out, const struct event *ev,
 		put_fd(out, ev, arg_int(v->raw), paths);
 		break;
 	case ARG_DIRFD:
-		if (arg_int(v->raw) == AT_FDCWD)
-			fputs("AT_FDCWD", out);
-		else
-			put_fd(out, ev, arg_int(v->raw), paths);
+		put_fd(out, ev, arg_int(v->raw), paths);
 		break;
 	case ARG_INT:
 	case ARG_PID:
@@ -340,6 +341,12 @@ static void put_arg(FILE *out, const struct event *ev,
 		break;
 	case ARG_RENAME_FLAGS:
 		fputs(rename_flags_format((uint32_t)v->raw, buf, sizeof(buf)), out);
+		break;
+	case ARG_ACCESS_MODE:
+		fputs(access_mode_format((uint32_t)v->raw, buf, sizeof(buf)), out);
+		break;
+	case ARG_ACCESS_FLAGS:
+		fputs(access_flags_format((uint32_t)v->raw, buf, sizeof(buf)), out);
 		break;
 	case ARG_SIGNAL:
 		fputs(signal_name(arg_int(v->raw), buf, sizeof(buf)), out);

@@ -79,7 +79,7 @@ expect_eq "$(grep -Ec '^\[pid +[0-9]+\] [a-z]' "$TMP/failed.t") $(grep -Ec '^\[p
 	"$(q '[.events.list[] | select(.syscall == "openat" and .errno != null)] | length') $(q '[.events.list[] | select(.syscall == "openat" and .errno == null)] | length')" \
 	"-Z and -z lines against the report's failed and successful openat"
 gobox -e trace=openat -T -tt -y -o "$TMP/tty.t" cat exists
-grep -Eq '^\[pid +[0-9]+\] [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} openat\(AT_FDCWD, "exists", O_RDONLY\) += 3<'"$TMP"'/exists> <[0-9]+\.[0-9]{6}>$' "$TMP/tty.t" ||
+grep -Eq '^\[pid +[0-9]+\] [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} openat\(AT_FDCWD<'"$TMP"'>, "exists", O_RDONLY\) += 3<'"$TMP"'/exists> <[0-9]+\.[0-9]{6}>$' "$TMP/tty.t" ||
 	fail "-T -tt -y: $(grep exists "$TMP/tty.t")"
 grep -Eq '^\[pid +[0-9]+\] [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} \+\+\+ exited with 0 \+\+\+$' "$TMP/tty.t" ||
 	fail "-tt: the exit line has no time: $(grep exited "$TMP/tty.t")"
