@@ -10,6 +10,7 @@
 #include <linux/fs.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "flags.h"
 
@@ -287,4 +288,24 @@ Test(rename_flags_format, names)
 			 "RENAME_EXCHANGE");
 	cr_expect_str_eq(rename_flags_format(RENAME_NOREPLACE | 8, b, sizeof(b)),
 			 "RENAME_NOREPLACE|0x8");
+}
+
+Test(access_mode_format, f_ok_and_bits)
+{
+	char b[64];
+
+	cr_expect_str_eq(access_mode_format(F_OK, b, sizeof(b)), "F_OK");
+	cr_expect_str_eq(access_mode_format(R_OK | X_OK, b, sizeof(b)), "R_OK|X_OK");
+	cr_expect_str_eq(access_mode_format(W_OK | 0x40, b, sizeof(b)), "W_OK|0x40");
+}
+
+Test(access_flags_format, eaccess_is_not_removedir)
+{
+	char b[64];
+
+	/* 0x200 is AT_EACCESS here, AT_REMOVEDIR for unlinkat. */
+	cr_expect_str_eq(access_flags_format(AT_EACCESS, b, sizeof(b)), "AT_EACCESS");
+	cr_expect_str_eq(access_flags_format(AT_EACCESS | AT_SYMLINK_NOFOLLOW, b,
+					     sizeof(b)),
+			 "AT_SYMLINK_NOFOLLOW|AT_EACCESS");
 }
