@@ -102,6 +102,12 @@ void live_start(struct live *l, const struct proc *p, uint64_t now_ns)
 	put_line(l->events, o);
 }
 
+void live_thread_end(struct live *l, pid_t tid, int status, uint64_t now_ns)
+{
+	if (l->trace)
+		trace_text_exit(l->trace, tid, status, &l->opts, now_ns);
+}
+
 void live_end(struct live *l, const struct proc *p, int status,
 	      uint64_t now_ns)
 {

@@ -33,6 +33,9 @@ void live_call(struct live *l, const struct event *ev, const char *verdict);
 
 /* A process the run started, and one that ended with a wait status. */
 void live_start(struct live *l, const struct proc *p, uint64_t now_ns);
+/* A thread other than the leader ended: its "+++ exited +++" line. */
+void live_thread_end(struct live *l, pid_t tid, int status, uint64_t now_ns);
+
 void live_end(struct live *l, const struct proc *p, int status,
 	      uint64_t now_ns);
 

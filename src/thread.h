@@ -18,6 +18,7 @@ struct thread {
 	struct event *ev;	/* the call between its entry and exit stops */
 	bool in_syscall;	/* resumed with PTRACE_SYSCALL for the exit */
 	bool exiting;		/* PTRACE_EVENT_EXIT seen */
+	int exit_status;	/* its own, from that stop (with -o) */
 	bool linked;		/* its creation event was seen (or it is
 				 * the first process) */
 	struct mm *mm;		/* its address space (scratch memory) */

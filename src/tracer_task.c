@@ -247,6 +247,14 @@ void on_exit_stop(struct tracer *t, struct thread *th)
 	if (kb > p->peak_rss_kb)
 		p->peak_rss_kb = kb;
 	th->exiting = true;
+	/* The thread's own status, for its "+++" line: the one its wait
+	 * reports can be the group's by the time it is reaped. */
+	if (t->live) {
+		unsigned long msg = 0;
+
+		if (ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg) == 0)
+			th->exit_status = (int)msg;
+	}
 	/* A call in progress (exit, exit_group, or one cut short by a
 	 * fatal signal) will never return; one waiting for its turn will
 	 * never have it. */
@@ -266,5 +274,9 @@ void on_gone(struct tracer *t, struct thread *th, int status)
 	/* The leader is reaped last: the process has ended. */
 	if (t->live && th->tid == th->proc->pid)
 		live_end(t->live, th->proc, status, now_mono_ns());
+	else if (t->live)
+		live_thread_end(t->live, th->tid,
+				th->exiting ? th->exit_status : status,
+				now_mono_ns());
 	thread_forget(t, th, now_mono_ns());
 }

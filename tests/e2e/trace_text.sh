@@ -59,6 +59,16 @@ compare openat,write "$PROGS/odd_names" "$TMP/on"
 compare connect "$PROGS/connect" "$TMP/c1"
 # I/O vectors with their data; the split offset of pwritev as one.
 compare writev,pwritev,pwritev2,pwrite64 "$PROGS/writes" 3
+# Every thread's end has its line, with its own status, as in strace.
+mkdir "$TMP/thr1" "$TMP/thr2"
+gobox -e trace=write -o "$TMP/thr.t" "$PROGS/threads" "$TMP/thr1"
+# -q, not -qq: -qq leaves the exit lines out.
+"$STRACE" -f -q -e trace=write -o "$TMP/strace.t" "$PROGS/threads" "$TMP/thr2" >/dev/null 2>&1
+expect_eq "$(grep -c '+++ exited with' "$TMP/thr.t")" \
+	"$(grep -c '+++ exited with' "$TMP/strace.t")" "thread exit lines against strace"
+expect_eq "$(grep -o '+++ exited with [0-9]*' "$TMP/thr.t" | sort | uniq -c)" \
+	"$(grep -o '+++ exited with [0-9]*' "$TMP/strace.t" | sort | uniq -c)" \
+	"thread exit statuses against strace"
 # clone and execve lines (argv strings cut at 32 bytes, the environment
 # counted), and the SIGCHLD line, as strace writes them.
 compare clone,execve "$PROGS/forkexec" fork "$PROGS/exit_status" code 3
