@@ -226,6 +226,61 @@ static void put_iov(FILE *out, const struct event *ev, const struct arg_value *v
 	fputc(']', out);
 }
 
+#ifndef CLONE_INTO_CGROUP
+#define CLONE_INTO_CGROUP 0x200000000ULL
+#endif
+
+/* A pointer of clone3's struct, as strace writes one. */
+static void put_ptr_field(FILE *out, const char *name, uint64_t p)
+{
+	if (p)
+		fprintf(out, ", %s=%#llx", name, (unsigned long long)p);
+	else
+		fprintf(out, ", %s=NULL", name);
+}
+
+/* clone3's struct clone_args as strace writes it: the fields its flags
+ * use, and after the call what the kernel wrote back (" => {...}"). */
+static void put_clone3(FILE *out, const struct event *ev,
+		       const struct clone_info *ci)
+{
+	uint64_t a[11] = { 0 };
+	char buf[512];
+	uint32_t back;
+
+	memcpy(a, ci->raw, ci->raw_len < sizeof(a) ? ci->raw_len : sizeof(a));
+	fprintf(out, "{flags=%s", clone_flags_format(ci->flags, 0, buf, sizeof(buf)));
+	if (ci->flags & CLONE_PIDFD)
+		put_ptr_field(out, "pidfd", a[1]);
+	if (ci->flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
+		put_ptr_field(out, "child_tid", a[2]);
+	if (ci->flags & CLONE_PARENT_SETTID)
+		put_ptr_field(out, "parent_tid", a[3]);
+	fprintf(out, ", exit_signal=%s", a[4] ? signal_name((int)a[4], buf,
+		sizeof(buf)) : "0");
+	put_ptr_field(out, "stack", a[5]);
+	fprintf(out, ", stack_size=%#llx", (unsigned long long)a[6]);
+	if (ci->flags & CLONE_SETTLS)
+		put_ptr_field(out, "tls", a[7]);
+	if (a[9])
+		fprintf(out, ", set_tid=%#llx, set_tid_size=%llu",
+			(unsigned long long)a[8], (unsigned long long)a[9]);
+	if (ci->flags & CLONE_INTO_CGROUP)
+		fprintf(out, ", cgroup=%llu", (unsigned long long)a[10]);
+	fputc('}', out);
+	if (!ev->finished || ev->err || ev->rval <= 0 ||
+	    !(ci->flags & (CLONE_PIDFD | CLONE_PARENT_SETTID)))
+		return;
+	fputs(" => {", out);
+	if ((ci->flags & CLONE_PIDFD) && ucopy(ev->tid, a[1], &back, sizeof(back)) == 0)
+		fprintf(out, "pidfd=[%d]%s", (int)back,
+			ci->flags & CLONE_PARENT_SETTID ? ", " : "");
+	if ((ci->flags & CLONE_PARENT_SETTID) &&
+	    ucopy(ev->tid, a[3], &back, sizeof(back)) == 0)
+		fprintf(out, "parent_tid=[%d]", (int)back);
+	fputc('}', out);
+}
+
 static void put_memory(FILE *out, const struct event *ev,
 		       const struct arg_value *v)
 {
@@ -245,8 +300,7 @@ static void put_memory(FILE *out, const struct event *ev,
 		put_argv(out, v);
 		break;
 	case ARG_CLONE_ARGS:
-		fprintf(out, "{flags=%s}", clone_flags_format(v->u.clone->flags,
-			(int)v->u.clone->exit_signal, buf, sizeof(buf)));
+		put_clone3(out, ev, v->u.clone);
 		break;
 	case ARG_OPEN_HOW:
 		fprintf(out, "{flags=%s, ", oflags_format(v->u.how->flags, buf,

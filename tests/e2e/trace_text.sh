@@ -23,7 +23,8 @@ norm() {
 	sed -e 's/^\[pid *[0-9]*\] //' -e 's/^[0-9][0-9]*  *//' \
 	    -e 's/  *= / = /' -e 's/htons([0-9]*)/htons(P)/g' \
 	    -e 's/gobox-test-[0-9]*/gobox-test-N/' -e 's/0x[0-9a-f]*/ADDR/g' \
-	    -e 's/si_pid=[0-9]*/si_pid=N/' -e 's/^\(clone(.*\) = [0-9]*$/\1 = N/' \
+	    -e 's/si_pid=[0-9]*/si_pid=N/' -e 's/^\(clone3*(.*\) = [0-9]*$/\1 = N/' \
+	    -e 's/parent_tid=\[[0-9]*\]/parent_tid=[N]/' \
 	    "$1" | grep -v '^+++ '
 }
 
@@ -57,6 +58,8 @@ compare() {
 compare openat,write "$PROGS/opens" 8
 compare openat,write "$PROGS/odd_names" "$TMP/on"
 compare connect "$PROGS/connect" "$TMP/c1"
+# clone3's struct, and what the kernel wrote back.
+compare clone3 "$PROGS/clone3"
 # I/O vectors with their data; the split offset of pwritev as one.
 compare writev,pwritev,pwritev2,pwrite64 "$PROGS/writes" 3
 # Every thread's end has its line, with its own status, as in strace.
