@@ -130,6 +130,8 @@ struct event {
 	int64_t rval;			/* result when finished and not an error */
 	int err;			/* errno when finished with an error */
 	pid_t child;			/* clone family: the new task's id */
+	const char *resumes;		/* restart_syscall: the call it
+					 * resumes, when its exit was seen */
 	const char *fd_path;		/* opens: what the new fd refers to;
 					 * ftruncate, fchmod...: what fd 0 is */
 	bool existed;			/* O_CREAT opens: the file was there

@@ -250,6 +250,8 @@ static void add_semantic(struct json_object *o, const struct event *ev)
 		json_set(o, "clone_flags", clone_json(v));
 	if (ev->child)
 		json_set_int(o, "child_tid", ev->child);
+	if (ev->resumes)
+		json_set_str(o, "resumes", ev->resumes);
 	if (ev->fd_path)
 		json_set_bytes(o, "fd_path", ev->fd_path, strlen(ev->fd_path));
 	if (ev->finished && !ev->err && ev->desc &&

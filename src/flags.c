@@ -320,6 +320,22 @@ const char *errno_name(int err, char *buf, size_t size)
 	return buf;
 }
 
+const char *restart_message(int err)
+{
+	switch (err) {
+	case 512:
+		return "To be restarted if SA_RESTART is set";
+	case 513:
+		return "To be restarted";
+	case 514:
+		return "To be restarted if no handler";
+	case 516:
+		return "Interrupted by signal";
+	default:
+		return NULL;
+	}
+}
+
 int errno_from_name(const char *name)
 {
 	const struct flag_name *f;

@@ -50,6 +50,10 @@ const char *family_name(int family, char *buf, size_t size);
 /* "ENOENT", "ERESTARTSYS", or "E123" for an unknown one. */
 const char *errno_name(int err, char *buf, size_t size);
 
+/* For the kernel's restart codes (ERESTARTSYS...), what strace says of
+ * them; NULL for any other errno. */
+const char *restart_message(int err);
+
 /* errno from a name such as "ENOENT", or -1. */
 int errno_from_name(const char *name);
 

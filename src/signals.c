@@ -16,6 +16,32 @@ static void on_interrupt(int sig, siginfo_t *info, void *ctx)
 	/* The terminal's ^C comes from the kernel and reaches the program
 	 * too; kill(1) reaches only us. */
 	signal_state.from_process = info && info->si_code <= 0;
+	if (signal_state.from_process)
+		signal_state.passed[sig] = 1;
+}
+
+/* A signal for the program; the kernel's own (si_code > 0: a terminal's
+ * ^\\, an I/O signal) reached the program by itself. */
+static void on_pass(int sig, siginfo_t *info, void *ctx)
+{
+	(void)ctx;
+	if (info && info->si_code <= 0)
+		signal_state.passed[sig] = 1;
+}
+
+/* Those whose default action would end us (SIGALRM is our clock). */
+static void catch_passed(struct sigaction *sa)
+{
+	static const int sigs[] = { SIGUSR1, SIGUSR2, SIGQUIT, SIGVTALRM,
+				    SIGPROF, SIGIO, SIGPWR, SIGSTKFLT };
+	int sig;
+
+	sa->sa_sigaction = on_pass;
+	sa->sa_flags = SA_SIGINFO;
+	for (sig = 0; sig < (int)ARRAY_SIZE(sigs); sig++)
+		sigaction(sigs[sig], sa, NULL);
+	for (sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		sigaction(sig, sa, NULL);
 }
 
 static void on_alarm(int sig)
@@ -35,6 +61,7 @@ void signals_install(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	catch_passed(&sa);
 	sa.sa_flags = 0;
 	sa.sa_handler = on_alarm;
 	sigaction(SIGALRM, &sa, NULL);

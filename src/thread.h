@@ -33,6 +33,9 @@ struct thread {
 	struct op log_op;
 	unsigned post_modes;	/* POST_OPEN: the modes judged */
 	const char *post_path;	/* POST_OPEN: the path judged */
+	const char *interrupted;	/* the last call seen to end in
+					 * ERESTART_RESTARTBLOCK: what a
+					 * restart_syscall resumes */
 };
 
 /* The thread of tid, or NULL. */

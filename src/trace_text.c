@@ -524,7 +524,11 @@ static void put_result(FILE *out, const struct event *ev,
 		fputs(" = ?", out);
 		return;
 	}
-	if (ev->err)
+	/* Interrupted: no result yet, the kernel restarts it or not. */
+	if (ev->err && restart_message(ev->err))
+		fprintf(out, " = ? %s (%s)", errno_name(ev->err, buf, sizeof(buf)),
+			restart_message(ev->err));
+	else if (ev->err)
 		fprintf(out, " = -1 %s (%s)", errno_name(ev->err, buf, sizeof(buf)),
 			strerror(ev->err));
 	else if (returns_address(ev->name))
@@ -598,6 +602,8 @@ void trace_text_event(FILE *out, const struct event *ev,
 	fputc('(', m);
 	if (strcmp(ev->name, "clone") == 0 && ev->desc) {
 		put_clone(m, ev);
+	} else if (ev->resumes) {
+		fprintf(m, "<... resuming interrupted %s ...>", ev->resumes);
 	} else {
 		n = ev->desc ? shown_args(ev) : 0;
 		for (i = 0; i < n; i++) {

@@ -175,6 +175,7 @@ static void deliver(struct tracer *t, struct thread *th, int sig)
 		if (t->live)
 			live_signal(t->live, th->tid, &si);
 	}
+	tracer_note_delivery(th, sig);
 	resume(th, sig);
 }
 
@@ -229,15 +230,10 @@ void tracer_kill_all(struct tracer *t)
 	pidmap_each(&t->threads, kill_thread, NULL);
 }
 
-static void forward_one(pid_t pid, void *value, void *arg)
-{
-	(void)value;
-	kill(pid, *(int *)arg);
-}
-
 /*
  * SIGINT, SIGTERM or SIGHUP to the tracer: the program gets the signal
- * (the terminal sends it to the whole job; a kill() to us is passed on)
+ * (the terminal sends it to the whole job; a kill() to us is passed on,
+ * once: not to a process that got it from a kill() to the job)
  * and INTERRUPT_GRACE_NS to end by itself, so that its handlers run.
  * A second signal, or the end of the grace, kills every tracee.
  */
@@ -250,7 +246,7 @@ static void check_interrupt(struct tracer *t)
 	if (sig && !t->interrupted_by) {
 		t->interrupted_by = sig;
 		if (signal_state.from_process)
-			pidmap_each(&t->procs, forward_one, &sig);
+			tracer_pass_on(t, sig);
 		t->kill_deadline = now_mono_ns() + INTERRUPT_GRACE_NS;
 	}
 	if (signal_state.count > 1 ||
@@ -299,6 +295,8 @@ int tracer_run(struct tracer *t)
 		pid_t tid;
 
 		check_interrupt(t);
+		if (!t->killed)
+			tracer_pass_signals(t);
 		check_limits(t);
 		set_alarm(t);
 		tid = waitpid(-1, &status, __WALL);

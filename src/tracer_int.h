@@ -38,4 +38,13 @@ void on_exec(struct tracer *t, pid_t tid);
 void on_exit_stop(struct tracer *t, struct thread *th);
 void on_gone(struct tracer *t, struct thread *th, int status);
 
+/* tracer_pass.c: signals a process sent us, passed on to every process
+ * of the program that has not got it already (a signal to the whole job
+ * reaches it too). */
+void tracer_pass_on(struct tracer *t, int sig);
+/* Those not about an interruption, that came since the last time. */
+void tracer_pass_signals(struct tracer *t);
+/* A signal-delivery stop: sig reached th's process by itself. */
+void tracer_note_delivery(struct thread *th, int sig);
+
 #endif

@@ -13,6 +13,9 @@
 #include "tracer_int.h"
 #include "util.h"
 
+/* The kernel's code for a call restart_syscall resumes (not in errno.h). */
+#define ERESTART_RESTARTBLOCK 516
+
 static int syscall_info(pid_t tid, struct __ptrace_syscall_info *info)
 {
 	long n = ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof(*info), info);
@@ -122,6 +125,8 @@ void on_syscall_entry(struct tracer *t, struct thread *th)
 		t->seq--;
 		ev->seq = 0;
 	}
+	if (ev->desc && !strcmp(ev->desc->name, "restart_syscall"))
+		ev->resumes = th->interrupted;
 	th->ev = ev;
 	placement_entry(t, th, ev);
 	if (enforce_entry(t, th))
@@ -192,7 +197,11 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 	placement_exit(t, th, ev, info.exit.rval);
 	if (info.exit.is_error)
 		ev->err = (int)-info.exit.rval;
-	else
+	/* The kernel resumes it with restart_syscall, which tells nothing
+	 * of it: remember which call it was (a name of the tables). */
+	if (ev->err == ERESTART_RESTARTBLOCK && ev->desc)
+		th->interrupted = ev->desc->name;
+	if (!info.exit.is_error)
 		ev->rval = info.exit.rval;
 	/* A read or write is looked at (one fstatat) to tell whether it
 	 * moved bytes on a socket only once the run has connected or
