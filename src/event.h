@@ -92,6 +92,9 @@ struct arg_value {
 			struct sockaddr_info *sa;	/* NULL: none */
 			uint64_t bytes;
 			unsigned count;
+			/* msg_name or msg_iov points nowhere: the
+			 * address, 0 when it was read */
+			uint64_t bad_name, bad_iov;
 			const unsigned char *raw;	/* the msghdr as read */
 			size_t raw_len;
 		} msg;
