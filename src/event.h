@@ -123,6 +123,8 @@ struct event {
 	bool finished;			/* the exit stop was seen */
 	bool hide_pin;			/* sched_getaffinity of a thread we
 					 * pinned: answer with its own CPUs */
+	bool own_filter;		/* a seccomp filter of the program's
+					 * own, counted if it succeeds */
 	bool via_socketcall;		/* i386 socketcall decoded as its sub-call */
 	int nr;				/* number in its ABI, x32 bit cleared */
 	const char *name;		/* "syscall_N" when unknown */
