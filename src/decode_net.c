@@ -169,11 +169,16 @@ void decode_msghdr(struct event *ev, unsigned i)
 			ev, (const char *)&m, sizeof(m));
 		v->u.msg.raw_len = sizeof(m);
 	}
-	if (name)
-		read_sockaddr(ev, name, namelen, &v->u.msg.sa);
+	/* The header was read, what it points to may not be: each is
+	 * reported as the bad pointer it is (the kernel fails with EFAULT). */
+	if (name && read_sockaddr(ev, name, namelen, &v->u.msg.sa) == VAL_EFAULT &&
+	    namelen >= sizeof(sa_family_t) && namelen <= sizeof(struct sockaddr_storage))
+		v->u.msg.bad_name = name;
 	v->u.msg.count = (unsigned)iovlen;
-	if (iov_total(ev, iov, iovlen, &v->u.msg.bytes) < 0)
+	if (iov_total(ev, iov, iovlen, &v->u.msg.bytes) < 0) {
+		v->u.msg.bad_iov = iov;
 		v->status = VAL_TRUNCATED;
+	}
 	return;
 fault:
 	v->status = VAL_EFAULT;

@@ -434,6 +434,8 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 	v = policy_judge(t->policy, ev, &ops);
 	if (seccomp_listener(ev) && v.action < ACT_DENY)
 		t->seccomp_listeners++;
+	if (seccomp_own_filter(ev) && v.action < ACT_DENY)
+		ev->own_filter = true;	/* counted at its exit, if it worked */
 	mark_verdict(ev, &v);
 	if (v.emulate_group_signal) {
 		int64_t sent = deliver_group_signal(t, ev);

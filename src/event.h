@@ -92,6 +92,9 @@ struct arg_value {
 			struct sockaddr_info *sa;	/* NULL: none */
 			uint64_t bytes;
 			unsigned count;
+			/* msg_name or msg_iov points nowhere: the
+			 * address, 0 when it was read */
+			uint64_t bad_name, bad_iov;
 			const unsigned char *raw;	/* the msghdr as read */
 			size_t raw_len;
 		} msg;
@@ -120,6 +123,8 @@ struct event {
 	bool finished;			/* the exit stop was seen */
 	bool hide_pin;			/* sched_getaffinity of a thread we
 					 * pinned: answer with its own CPUs */
+	bool own_filter;		/* a seccomp filter of the program's
+					 * own, counted if it succeeds */
 	bool via_socketcall;		/* i386 socketcall decoded as its sub-call */
 	int nr;				/* number in its ABI, x32 bit cleared */
 	const char *name;		/* "syscall_N" when unknown */

@@ -38,6 +38,16 @@ struct json_object *sockaddr_json(const struct sockaddr_info *sa)
 	return o;
 }
 
+/* A pointer to nothing readable, as a bad pointer argument shows. */
+static struct json_object *bad_pointer(uint64_t addr)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_set(o, "address", json_hex(addr));
+	json_set_str(o, "error", "EFAULT");
+	return o;
+}
+
 /* A value that could not be read: its address and why. */
 static struct json_object *unreadable(const struct arg_value *v)
 {
@@ -117,6 +127,10 @@ static struct json_object *memory_value(const struct arg_value *v)
 
 		if (v->u.msg.sa)
 			json_set(o, "name", sockaddr_json(v->u.msg.sa));
+		else if (v->u.msg.bad_name)
+			json_set(o, "name", bad_pointer(v->u.msg.bad_name));
+		if (v->u.msg.bad_iov)
+			json_set(o, "iov", bad_pointer(v->u.msg.bad_iov));
 		json_set_int(o, "iovlen", v->u.msg.count);
 		json_set_uint(o, "bytes", v->u.msg.bytes);
 		return o;
@@ -197,6 +211,9 @@ static struct json_object *arg_json(const struct event *ev,
 	case ARG_WBUF:
 	case ARG_RBUF:
 	case ARG_ENVP:
+		/* The environment is not shown, but a bad pointer to it is. */
+		if (v->type == ARG_ENVP && v->status == VAL_EFAULT)
+			return unreadable(v);
 		if (!arg_ptr(ev, v->raw))
 			return NULL;	/* JSON null */
 		return json_hex(arg_ptr(ev, v->raw));

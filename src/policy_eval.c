@@ -498,6 +498,15 @@ bool seccomp_listener(const struct event *ev)
 	       ((uint32_t)ev->args[1] & SECCOMP_FILTER_FLAG_NEW_LISTENER);
 }
 
+bool seccomp_own_filter(const struct event *ev)
+{
+	if (strcmp(ev->name, "prctl") == 0)
+		return (int)ev->args[0] == PR_SET_SECCOMP &&
+		       ev->args[1] == SECCOMP_MODE_FILTER;
+	return strcmp(ev->name, "seccomp") == 0 &&
+	       (uint32_t)ev->args[0] == SECCOMP_SET_MODE_FILTER;
+}
+
 /* What would go around a policy: writing another process's memory
  * (through /proc, never; through ptrace, unless a proc ptrace rule
  * decides), and calls no path rule can judge (unless a sys rule allows
@@ -687,6 +696,8 @@ const struct filter_cond protection_conds[] = {
 	{ "ioctl", 1, CMD_MASK, FIOSETOWN_CMD },
 	{ "ioctl", 1, CMD_MASK, SIOCSPGRP_CMD },
 	{ "prctl", 0, CMD_MASK, PR_SET_DUMPABLE },
+	/* The program's own filters: counted (see seccomp_own_filter). */
+	{ "prctl", 0, CMD_MASK, PR_SET_SECCOMP },
 	{ "ioctl", 1, CMD_MASK, TIOCSTI },
 	{ "ioctl", 1, CMD_MASK, TIOCLINUX },
 	{ "mknod", 1, S_IFMT, S_IFCHR },

@@ -76,5 +76,9 @@ bool policy_needs_paths(const struct policy *p);
  * listener? Its answers come before the tracer's (SECCOMP_RET_USER_NOTIF
  * outranks SECCOMP_RET_TRACE): the calls it takes are never seen. */
 bool seccomp_listener(const struct event *ev);
+/* seccomp(SECCOMP_SET_MODE_FILTER) or prctl(PR_SET_SECCOMP, FILTER): a
+ * filter of the program's own, whose errors, kills and traps outrank our
+ * SECCOMP_RET_TRACE: the calls it answers never reach the tracer. */
+bool seccomp_own_filter(const struct event *ev);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "context.h"
 #include "flags.h"
+#include "jsonutil.h"
 #include "syscalls.h"
 #include "util.h"
 
@@ -47,6 +48,31 @@ struct cursor {
 static int fail_at(const struct cursor *c, unsigned col, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* A message quotes words of the file: those of a binary file would put
+ * control bytes (escape sequences) or invalid UTF-8 on a terminal. Such
+ * bytes are written \xNN, within the buffer's size. */
+static void escape_unprintable(char *s, size_t size)
+{
+	bool high = !utf8_valid(s, strlen(s));
+	size_t len = strlen(s), i, o = 0;
+	char *copy = xstrdup(s);
+
+	for (i = 0; i < len && o + 1 < size; i++) {
+		unsigned char ch = (unsigned char)copy[i];
+
+		if (ch < 0x20 || ch == 0x7f || (high && ch >= 0x80)) {
+			if (o + 5 > size)
+				break;
+			snprintf(s + o, 5, "\\x%02x", ch);
+			o += 4;
+		} else {
+			s[o++] = (char)ch;
+		}
+	}
+	s[o] = 0;
+	free(copy);
+}
+
 static int fail_at(const struct cursor *c, unsigned col, const char *fmt, ...)
 {
 	va_list ap;
@@ -56,6 +82,8 @@ static int fail_at(const struct cursor *c, unsigned col, const char *fmt, ...)
 	if (n >= 0 && (size_t)n < c->errlen)
 		vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
 	va_end(ap);
+	if (c->errlen)
+		escape_unprintable(c->err, c->errlen);
 	return -EINVAL;
 }
 

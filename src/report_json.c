@@ -377,6 +377,7 @@ static struct json_object *security_json(const struct run_result *r)
 	json_set(o, "abi_calls", abis);
 	json_set_uint(o, "clone_untraced_removed", r->tracer.untraced_stripped);
 	json_set_uint(o, "seccomp_listeners", r->tracer.seccomp_listeners);
+	json_set_uint(o, "seccomp_filters", r->tracer.seccomp_filters);
 	json_set_uint(o, "pinned_calls", r->tracer.pinned);
 	json_set_uint(o, "unpinned_address_spaces", r->tracer.scratch_failures);
 	json_object_object_add(o, "violations",

@@ -341,6 +341,7 @@ void report_text_summary(struct json_object *r, FILE *out, bool full)
 {
 	struct json_object *errors = at(r, "execution_errors");
 	int64_t listeners = num(at(r, "security"), "seccomp_listeners");
+	int64_t filters = num(at(r, "security"), "seccomp_filters");
 	size_t i;
 
 	if (full && at(r, "pid")) {
@@ -354,6 +355,11 @@ void report_text_summary(struct json_object *r, FILE *out, bool full)
 		fprintf(out, "%s: warning: the program installed %lld seccomp "
 			"listener%s; calls it answers are not seen or counted\n",
 			progname, (long long)listeners, listeners == 1 ? "" : "s");
+	if (filters)
+		fprintf(out, "%s: warning: the program installed %lld seccomp "
+			"filter%s of its own; the calls such a filter fails, kills "
+			"or traps are not seen or counted\n", progname, (long long)filters,
+			filters == 1 ? "" : "s");
 	for (i = 0; i < len(errors); i++)
 		fprintf(out, "%s: %s\n", progname,
 			str(json_object_array_get_idx(errors, i), "message") ?: "?");

@@ -163,9 +163,10 @@ static void note_limits(struct run_result *r)
 			   l->rss_peak / 1048576.0, l->memory_limit / 1048576.0);
 	if (l->procs_killed)
 		errors_add(&r->errors, "max_procs", NULL, 0, "%u process%s "
-			   "killed for making more than %u at once (--max-procs)",
+			   "killed for making more than %u at once (--max-procs)%s",
 			   l->procs_killed, l->procs_killed == 1 ? "" : "es",
-			   l->max_procs);
+			   l->max_procs, r->tracer.killed == KILL_MAX_PROCS ?
+			   ": they went on forking, every process was killed" : "");
 }
 
 /* What the first process came to: started or not, and how it ended. */

@@ -82,6 +82,8 @@ const char *kill_reason_name(enum kill_reason why)
 		return "timeout";
 	case KILL_MEMORY:
 		return "memory_limit";
+	case KILL_MAX_PROCS:
+		return "max_procs";
 	default:
 		return NULL;
 	}

@@ -14,6 +14,7 @@ enum kill_reason {
 	KILL_INTERRUPTED,	/* SIGINT, SIGTERM or SIGHUP to the tracer */
 	KILL_TIMEOUT,		/* --timeout */
 	KILL_MEMORY,		/* --memory-limit */
+	KILL_MAX_PROCS,		/* --max-procs: a bomb that went on */
 };
 
 /* How often the resident sizes are added up under --memory-limit. */

@@ -48,6 +48,8 @@ struct tracer {
 	uint64_t untraced_stripped;	/* CLONE_UNTRACED flags removed */
 	uint64_t seccomp_listeners;	/* seccomp filters with a listener
 					 * allowed: calls may go unseen */
+	uint64_t seccomp_filters;	/* seccomp filters the program
+					 * installed: calls may go unseen */
 	uint64_t scratch_failures;	/* address spaces without scratch */
 	uint64_t pinned;		/* calls whose arguments were pinned */
 	uint64_t abi_calls[ABI_COUNT];	/* trapped calls, by ABI */

@@ -143,6 +143,7 @@ void entry_go_on(struct tracer *t, struct thread *th)
 	 * the first exec, whose failure we must report. The files and
 	 * network sections need the result of the calls they note. */
 	if (!ev->counted && !ev->noted && !th->in_syscall && !ev->hide_pin &&
+	    !ev->own_filter &&
 	    !(is_exec(ev) && !t->root_exec_done && th->proc->pid == t->root_pid)) {
 		event_done(t, th);
 		resume(th, 0);
@@ -219,6 +220,8 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 		enforce_wake(t);
 		return;
 	}
+	if (ev->own_filter && !ev->err)
+		t->seccomp_filters++;
 	if (is_exec(ev) && ev->err && th->proc->pid == t->root_pid &&
 	    !t->root_exec_done)
 		t->root_exec_err = ev->err;

@@ -114,8 +114,17 @@ static void kill_for_max_procs(struct run_limits *l, struct proc *p)
 	kill(p->pid, SIGKILL);
 }
 
+static void kill_rest(pid_t pid, void *value, void *arg)
+{
+	(void)pid;
+	kill_for_max_procs(arg, value);
+}
+
 /* --max-procs: a process that makes one too many ends with it (a fork
- * bomb ends process by process as each one tries). */
+ * bomb ends process by process as each one tries). A bomb whose
+ * processes never stop forking would not end so: every kill makes room
+ * for the next fork of another. Once more than max_procs processes were
+ * killed for it, the run is ended whole. */
 static void check_max_procs(struct tracer *t, struct proc *parent,
 			    struct proc *child)
 {
@@ -125,6 +134,10 @@ static void check_max_procs(struct tracer *t, struct proc *parent,
 		return;
 	kill_for_max_procs(l, child);
 	kill_for_max_procs(l, parent);
+	if (l->procs_killed > l->max_procs && !t->killed) {
+		t->killed = KILL_MAX_PROCS;
+		pidmap_each(&t->procs, kill_rest, l);
+	}
 }
 
 /*

@@ -3,7 +3,8 @@
 # makes gobox-strace exit 2 with "FILE:LINE:COL: message" on stderr (the
 # column of the faulty word) and run nothing (no marker file, no
 # report); so do a missing file, a file with no rule and no default, and
-# --learn with --policy. --deny-exit N exits N when a call was refused
+# --learn with --policy; so do an empty, a binary, a 50 MB policy (a file
+# or a pipe) and a directory. --deny-exit N exits N when a call was refused
 # or a process killed by the policy, and the program's own status
 # otherwise (a run with only logged calls included). A policy can be
 # read from a pipe.
@@ -61,6 +62,35 @@ refused_policy "cannot open policy '$TMP/missing.conf'" "No such file" \
 	--policy "$TMP/missing.conf"
 printf '# nothing but comments\n\n' >"$TMP/empty.conf"
 refused_policy "$TMP/empty.conf: " "no rule and no default" --policy "$TMP/empty.conf"
+: >"$TMP/zero.conf"
+refused_policy "$TMP/zero.conf: " "no rule and no default" --policy "$TMP/zero.conf"
+refused_policy "policy '$TMP' " "is a directory" --policy "$TMP"
+# Binary: the faulty word quoted with its control and non-UTF-8 bytes as
+# \xNN (nothing raw reaches a terminal); a NUL byte: not a text file.
+printf '\033[31mred\377 allow x\n' >"$TMP/bin.conf"
+refused_policy "$TMP/bin.conf:1:1: " "unknown category '\\x1b[31mred\\xff'" \
+	--policy "$TMP/bin.conf"
+head -c 3000 /dev/urandom | tr -d '\000' >"$TMP/bin.conf"
+printf '\001\n' >>"$TMP/bin.conf"
+refused_policy "$TMP/bin.conf:" ": " --policy "$TMP/bin.conf"
+! LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177-\377]')" "$TMP/err" ||
+	fail "raw control or high bytes in the message: $(od -c "$TMP/err" | head)"
+printf 'default fs allow\nfs deny r /x\000y\n' >"$TMP/nul.conf"
+refused_policy "$TMP/nul.conf:2:13: " "NUL byte" --policy "$TMP/nul.conf"
+# Huge (50 MB), from a file and from a pipe: refused at once, not read
+# whole.
+{
+	echo 'default fs allow'
+	yes '# a comment that pads the file out, fifty bytes...' | head -c 50000000
+} >"$TMP/huge.conf"
+refused_policy "policy '$TMP/huge.conf' " "larger than 4 MiB" --policy "$TMP/huge.conf"
+STATUS=0
+"$GOBOX" -q --report "$REPORT" --policy /dev/stdin -- "$SH" -c ": >'$MARK'" \
+	<"$TMP/huge.conf" 2>"$TMP/err" || STATUS=$?
+expect_status 2 "a huge policy from standard input"
+grep -q "larger than 4 MiB" "$TMP/err" && [ ! -e "$MARK" ] && [ ! -e "$REPORT" ] ||
+	fail "a huge policy from standard input: $(cat "$TMP/err")"
+rm -f "$TMP/huge.conf"
 printf 'default fs allow\n' >"$TMP/ok.conf"
 refused_policy "--learn" "--policy" --policy "$TMP/ok.conf" --learn "$TMP/learned.conf"
 [ ! -e "$TMP/learned.conf" ] || fail "--learn with --policy wrote a policy"

@@ -7,6 +7,7 @@
 # policy the filter is allowed, and the report and the summary say that
 # calls may have gone unseen.
 # Control: without gobox-strace the listener is made and the open works.
+# Then a filter failing calls with an errno (at the end).
 . "$TESTLIB"
 
 echo secret >"$TMP/secret"
@@ -31,3 +32,36 @@ expect_out "$TMP/out" "listener ok" "open ok"
 check '.security.seccomp_listeners == 1' "the listener counted"
 grep -q "installed 1 seccomp listener" "$TMP/err" ||
 	fail "no warning of the listener: $(cat "$TMP/err")"
+
+# A filter of the program's own that fails openat (SECCOMP_RET_ERRNO),
+# installed through seccomp(2) and through prctl(2): the opens fail with
+# its errno and never reach the tracer; the report counts the filter in
+# security.seccomp_filters and the summary warns, even with -q. Under a
+# policy too (such a filter only takes calls away).
+echo fine >"$TMP/ok"
+"$PROGS/seccomp_errno" seccomp "$TMP/ok" >"$TMP/control"
+expect_out "$TMP/control" "filter ok" "open EROFS"
+for how in seccomp prctl; do
+	for pol in "" "--policy $TMP/open.policy"; do
+		printf 'default fs allow\n' >"$TMP/open.policy"
+		STATUS=0
+		# shellcheck disable=SC2086
+		"$GOBOX" -q --report "$REPORT" $pol "$PROGS/seccomp_errno" "$how" \
+			"$TMP/ok" >"$TMP/out" 2>"$TMP/err" || STATUS=$?
+		expect_status 0 "seccomp_errno $how $pol"
+		check_valid
+		expect_out "$TMP/out" "filter ok" "open EROFS"
+		check '.security.seccomp_filters == 1 and .security.seccomp_listeners == 0' \
+			"$how $pol: the filter counted"
+		jcheck "$how $pol: the opens it failed are not seen" '[.events.list[] |
+			select(.syscall == "openat" and .path == $p)] | length == 0' \
+			--arg p "$TMP/ok"
+		grep -q "installed 1 seccomp filter of its own" "$TMP/err" ||
+			fail "$how $pol: no warning of the filter: $(cat "$TMP/err")"
+	done
+done
+gobox "$PROGS/seccomp_listener" "$TMP/secret" >/dev/null
+check '.security.seccomp_filters == 1 and .security.seccomp_listeners == 1' \
+	"a listener is a filter too"
+gobox "$PROGS/exit_status" code 0
+check '.security.seccomp_filters == 0' "no filter: none counted"

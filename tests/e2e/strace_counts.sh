@@ -64,3 +64,21 @@ check '.processes.count == 4 and ([.processes.list[1:][] | .exe] | unique | leng
 	"sh loop: the shell and three children"
 check '.syscalls.table[] | select(.name == "execve") | .calls == 4 and .errors == 0' \
 	"sh loop: four execve"
+
+# A statically linked program (no loader, no libc.so opens) and a 32-bit
+# one, built here: the same counts as strace's.
+if ${CC:-gcc} -static -O1 -o "$TMP/opens_static" "$PROGSRC/opens.c" >"$TMP/cc.log" 2>&1; then
+	compare default "$TMP/opens_static" 50
+	compare %file "$TMP/opens_static" 20
+	check '.processes.list[0].exe | endswith("/opens_static")' "the static program ran"
+else
+	echo "note: ${CC:-gcc} -static cannot link a program here: that part is skipped"
+fi
+if ${CC:-gcc} -m32 -O1 -o "$TMP/opens_32" "$PROGSRC/opens.c" >"$TMP/cc.log" 2>&1 &&
+	"$TMP/opens_32" 2 >/dev/null 2>&1; then
+	compare default "$TMP/opens_32" 50
+	check '[.syscalls.table[] | select(.name == "openat")] | length == 1 and
+		.[0].abi == "i386" and .[0].calls > 50' "the 32-bit program's opens, i386"
+else
+	echo "note: ${CC:-gcc} -m32 cannot build or run a 32-bit program here: that part is skipped"
+fi
