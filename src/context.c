@@ -109,7 +109,31 @@ void context_start(struct context *c, char *const argv[])
 	c->egid = getegid();
 	c->tracer_pid = getpid();
 	c->argv = argv;
-	c->program = spawn_find(argv[0], &c->find_errno);
+	c->program = argv ? spawn_find(argv[0], &c->find_errno) : NULL;
+	binary_info(c);
+}
+
+void context_attached(struct context *c, pid_t pid)
+{
+	char path[64], buf[32768], *p;
+	long n, i, argc = 0;
+	ssize_t len;
+
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
+	n = read_small_file(path, buf, sizeof(buf) - 1);
+	if (n < 0)
+		n = 0;
+	buf[n] = '\0';
+	for (i = 0; i < n; i++)
+		argc += buf[i] == '\0';
+	c->owned_argv = xcalloc((size_t)argc + 2, sizeof(char *));
+	for (i = 0, p = buf; i < argc; i++, p += strlen(p) + 1)
+		c->owned_argv[i] = xstrdup(p);
+	c->argv = c->owned_argv;
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+	len = readlink(path, buf, sizeof(buf) - 1);
+	free(c->program);
+	c->program = len > 0 ? xstrndup(buf, (size_t)len) : NULL;
 	binary_info(c);
 }
 
@@ -121,6 +145,11 @@ void context_end(struct context *c)
 
 void context_free(struct context *c)
 {
+	char **a;
+
+	for (a = c->owned_argv; a && *a; a++)
+		free(*a);
+	free(c->owned_argv);
 	free(c->cwd);
 	free(c->program);
 	free(c->binary_path);

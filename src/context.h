@@ -18,6 +18,7 @@ struct context {
 	pid_t tracer_pid;
 
 	char *const *argv;	/* the command, as given */
+	char **owned_argv;	/* -p: the command read from /proc */
 	char *program;		/* what will be exec'd (PATH resolved) */
 	int find_errno;		/* when the program was not found */
 	char *binary_path;	/* program's real path, when it exists */
@@ -28,6 +29,10 @@ struct context {
 /* Record the start of a run of argv. Never fails: what cannot be known
  * is left empty. */
 void context_start(struct context *c, char *const argv[]);
+
+/* -p: the command and program are those of running process pid, read
+ * from /proc (after context_start with no argv). */
+void context_attached(struct context *c, pid_t pid);
 
 /* Record the end time. */
 void context_end(struct context *c);

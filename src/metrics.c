@@ -132,6 +132,33 @@ void metrics_before_kill(struct proc_metrics *m, long *peak_kb, pid_t pid)
 	keep_max(&m->ivcsw_all, iv);
 }
 
+static uint64_t less(uint64_t a, uint64_t b)
+{
+	return a > b ? a - b : 0;
+}
+
+void metrics_since(struct proc_metrics *out, const struct proc_metrics *now,
+		   const struct proc_metrics *base)
+{
+	*out = *now;
+	if (!base->known)
+		return;
+	out->utime_ms = less(now->utime_ms, base->utime_ms);
+	out->stime_ms = less(now->stime_ms, base->stime_ms);
+	out->minflt = less(now->minflt, base->minflt);
+	out->majflt = less(now->majflt, base->majflt);
+	out->vcsw_all = less(now->vcsw_all, base->vcsw_all);
+	out->ivcsw_all = less(now->ivcsw_all, base->ivcsw_all);
+	if (!base->io_known)
+		return;
+	out->rchar = less(now->rchar, base->rchar);
+	out->wchar = less(now->wchar, base->wchar);
+	out->read_bytes = less(now->read_bytes, base->read_bytes);
+	out->write_bytes = less(now->write_bytes, base->write_bytes);
+	out->cancelled_write_bytes = less(now->cancelled_write_bytes,
+					  base->cancelled_write_bytes);
+}
+
 void metrics_add(struct proc_metrics *sum, const struct proc_metrics *m)
 {
 	if (m->known) {

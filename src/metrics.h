@@ -39,6 +39,11 @@ long metrics_at_thread_exit(struct proc_metrics *m, pid_t pid, pid_t tid,
  */
 void metrics_before_kill(struct proc_metrics *m, long *peak_kb, pid_t pid);
 
+/* -p: what a process did while watched: now less base (its figures when
+ * it was found running). */
+void metrics_since(struct proc_metrics *out, const struct proc_metrics *now,
+		   const struct proc_metrics *base);
+
 /* Add one process's figures to a sum of them. */
 void metrics_add(struct proc_metrics *sum, const struct proc_metrics *m);
 

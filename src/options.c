@@ -84,6 +84,9 @@ static void usage(void)
 	       "      --policy FILE  enforce the policy in FILE (gobox-policy(5))\n"
 	       "      --learn FILE   write a policy allowing what the run did\n"
 	       "      --deny-exit N  exit N when the policy refused or killed\n"
+	       "  -p PID             attach to process PID (and its threads and new\n"
+	       "                     children) instead of starting a program;\n"
+	       "                     ^C detaches and leaves it running\n"
 	       "  -o, --output FILE  write each traced call to FILE as strace does\n"
 	       "                     (- for stdout); -t, -tt, -ttt the time,\n"
 	       "                     -T the duration, -y descriptors' paths\n"
@@ -295,6 +298,52 @@ void options_free(struct options *o)
 	traceset_free(&o->trace);
 }
 
+/* -p PID: a process to attach to. */
+static int add_attach(struct options *o, const char *arg, char *err,
+		      size_t errlen)
+{
+	char *end;
+	long pid = strtol(arg, &end, 10);
+
+	if (*end || pid <= 0 || pid > INT32_MAX) {
+		snprintf(err, errlen, "-p: '%s' is not a process id", arg);
+		return -1;
+	}
+	if (o->nattach == OPTIONS_MAX_ATTACH) {
+		snprintf(err, errlen, "-p: at most %d processes",
+			 OPTIONS_MAX_ATTACH);
+		return -1;
+	}
+	o->attach[o->nattach++] = (pid_t)pid;
+	return 0;
+}
+
+/* Attach mode: no program to start, and nothing that needs one. */
+static enum options_result attach_checks(struct options *o, int nargs,
+					 char *err, size_t errlen)
+{
+	const char *bad = NULL;
+
+	if (nargs > 0)
+		bad = "a program to run";
+	else if (o->policy_path)
+		bad = "--policy (no filter can be added to a running process)";
+	else if (o->learn_path)
+		bad = "--learn";
+	else if (o->memory_limit || o->max_procs)
+		bad = "--memory-limit or --max-procs (they kill; -p only watches)";
+	else if (options_stdout_taken(o))
+		bad = "a report on stdout";
+	if (bad) {
+		snprintf(err, errlen, "-p attaches to running processes: not "
+			 "with %s", bad);
+		return OPTIONS_ERROR;
+	}
+	o->capture = false;
+	o->argv = NULL;
+	return OPTIONS_RUN;
+}
+
 enum options_result options_parse(int argc, char **argv, struct options *o,
 				  char *err, size_t errlen)
 {
@@ -311,7 +360,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	opterr = 0;
 	optind = 0;	/* 0, not 1: also resets glibc's state in a group */
 	/* "+": stop at the first non-option, the program's name. */
-	while ((c = getopt_long(argc, argv, "+:e:o:tTyZzkqfchV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:e:o:p:tTyZzkqfchV", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'e':
 			if (parse_expr(o, optarg, &trace_given, err, errlen) < 0)
@@ -390,6 +439,10 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			if (parse_limit(c, optarg, o, err, errlen) < 0)
 				return OPTIONS_ERROR;
 			break;
+		case 'p':
+			if (add_attach(o, optarg, err, errlen) < 0)
+				return OPTIONS_ERROR;
+			break;
 		case 'o':
 		case OPT_EVENTS:
 			if (!*optarg) {
@@ -451,6 +504,8 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 		print_trace(&o->trace);
 		return OPTIONS_EXIT;
 	}
+	if (o->nattach)
+		return attach_checks(o, argc - optind, err, errlen);
 	if (optind >= argc) {
 		snprintf(err, errlen, "no program to run");
 		return OPTIONS_ERROR;

@@ -3,11 +3,15 @@
 #define GOBOX_OPTIONS_H
 
 #include <stdbool.h>
+#include <sys/types.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "trace_text.h"
 #include "traceset.h"
+
+/* -p PID: at most this many processes to attach to. */
+#define OPTIONS_MAX_ATTACH 64
 
 struct options {
 	struct traceset trace;		/* what to trace and count */
@@ -37,6 +41,8 @@ struct options {
 	unsigned stacks;		/* -k: failed and refused calls' stacks;
 					 * -kk: every traced call's */
 	char **argv;			/* the program and its arguments */
+	pid_t attach[OPTIONS_MAX_ATTACH];	/* -p PID: processes to attach */
+	unsigned nattach;
 };
 
 #define DEFAULT_MAX_EVENTS 2000

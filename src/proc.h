@@ -56,6 +56,8 @@ struct proc {
 	int exit_code;		/* when exited normally */
 	int term_signal;	/* when killed by a signal, else 0 */
 	bool core_dumped;
+	bool detached;		/* -p: let go of while it ran on */
+	struct proc_metrics attach_base;	/* -p: its figures when found */
 	const char *killed_by;	/* "policy", "violation"... when we killed
 				 * it, else NULL */
 	long peak_rss_kb;	/* largest VmHWM read at a thread's exit */

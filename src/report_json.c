@@ -146,6 +146,7 @@ static struct json_object *proc_json(const struct proc *p, uint64_t base)
 {
 	struct json_object *o = json_object_new_object();
 	struct json_object *kids = json_object_new_array();
+	struct proc_metrics watched;
 	const struct proc *c;
 	char buf[512];
 
@@ -171,8 +172,11 @@ static struct json_object *proc_json(const struct proc *p, uint64_t base)
 		json_set_str(o, "killed_by", p->killed_by);
 	if (p->peak_rss_kb >= 0)
 		json_set_int(o, "peak_memory_kb", p->peak_rss_kb);
-	json_set(o, "resources", metrics_json(&p->metrics));
+	metrics_since(&watched, &p->metrics, &p->attach_base);
+	json_set(o, "resources", metrics_json(&watched));
 	json_set(o, "fault", fault_json(p));
+	if (p->detached)
+		json_set_bool(o, "detached", true);
 	json_set_int(o, "threads_total", p->nthreads);
 	json_set_int(o, "threads_peak", p->threads_peak);
 	json_set(o, "threads", threads_json(p, base));
@@ -403,6 +407,38 @@ static struct json_object *tracer_json(const struct run_result *r)
 	return o;
 }
 
+/* -p: what was attached to, how the watch ended, and what a watch
+ * cannot know. NULL when the program was started. */
+static struct json_object *attach_json(const struct run_result *r)
+{
+	struct json_object *o, *pids;
+	char sig[32];
+	unsigned i;
+
+	if (!r->opt->nattach)
+		return NULL;
+	o = json_object_new_object();
+	pids = json_object_new_array();
+	for (i = 0; i < r->opt->nattach; i++)
+		json_object_array_add(pids, json_object_new_int(r->opt->attach[i]));
+	json_set(o, "pids", pids);
+	if (r->tracer.interrupted_by)
+		json_set_str(o, "let_go_by", signal_name(r->tracer.interrupted_by,
+							 sig, sizeof(sig)));
+	else if (r->tracer.timed_out)
+		json_set_str(o, "let_go_by", "timeout");
+	else
+		json_object_object_add(o, "let_go_by", NULL);
+	json_set_str(o, "not_known", "the processes ran before the watch: "
+		     "start_time is the watch's start, their output is not "
+		     "captured, CPU, faults and I/O count the watch only, peak "
+		     "memory is since each process started");
+	json_set_str(o, "cost", "no seccomp filter can be added to a running "
+		     "process: every call of the watched processes stops "
+		     "twice, traced or not");
+	return o;
+}
+
 struct json_object *report_json(const struct run_result *r)
 {
 	struct json_object *o = json_object_new_object();
@@ -428,6 +464,7 @@ struct json_object *report_json(const struct run_result *r)
 	json_set(o, "policy", policy_log_json(&r->audit.policy, r->policy));
 	json_set(o, "security", security_json(r));
 	json_set(o, "tracer", tracer_json(r));
+	json_object_object_add(o, "attach", attach_json(r));
 	return o;
 }
 

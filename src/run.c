@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "attach.h"
 #include "capture.h"
 #include "envvars.h"
 #include "filter.h"
@@ -169,6 +170,52 @@ static void note_limits(struct run_result *r)
 			   ": they went on forking, every process was killed" : "");
 }
 
+static struct timeval ms_tv(uint64_t ms)
+{
+	struct timeval tv = { (time_t)(ms / 1000), (suseconds_t)(ms % 1000 * 1000) };
+
+	return tv;
+}
+
+/* -p: the processes are not our children, getrusage cannot count them:
+ * the run's figures are the sum of what each did while watched. */
+static void rusage_of_watch(struct run_result *r)
+{
+	struct proc_metrics sum, one;
+	const struct proc *p;
+
+	memset(&sum, 0, sizeof(sum));
+	memset(&r->rusage, 0, sizeof(r->rusage));
+	for (p = r->audit.procs.first; p; p = p->next) {
+		metrics_since(&one, &p->metrics, &p->attach_base);
+		metrics_add(&sum, &one);
+		if (p->peak_rss_kb > r->rusage.ru_maxrss)
+			r->rusage.ru_maxrss = p->peak_rss_kb;
+	}
+	r->rusage.ru_utime = ms_tv(sum.utime_ms);
+	r->rusage.ru_stime = ms_tv(sum.stime_ms);
+	r->rusage.ru_minflt = (long)sum.minflt;
+	r->rusage.ru_majflt = (long)sum.majflt;
+}
+
+/* -p: how the first process ended, if it did while watched. */
+static void collect_attached(struct run_result *r)
+{
+	struct proc *root = r->audit.procs.first;
+
+	r->started = root != NULL;
+	if (root && root->exit_known && !root->detached) {
+		r->exit_known = true;
+		r->exit_code = root->exit_code;
+		r->term_signal = root->term_signal;
+		r->core_dumped = root->core_dumped;
+	}
+	if (r->tracer.timed_out)
+		errors_add(&r->errors, "timeout", NULL, 0, "watched for %.3f s "
+			   "(--timeout): let go of the processes, which run on",
+			   r->opt->timeout_ms / 1000.0);
+}
+
 /* What the first process came to: started or not, and how it ended. */
 static void collect_outcome(struct run_result *r, struct spawn *s)
 {
@@ -206,6 +253,11 @@ static int exit_status(const struct run_result *r)
 	    pl->by_action[ACT_DENY] + pl->by_action[ACT_KILL] +
 	    json_object_array_length(pl->violations) > 0)
 		return r->opt->deny_exit;
+	if (r->opt->nattach && r->status)
+		return r->status;		/* could not attach */
+	/* -p: letting go of processes that run on is success. */
+	if (r->opt->nattach && !r->exit_known)
+		return 0;
 	if (r->tracer.killed == KILL_INTERRUPTED)
 		return 128 + r->tracer.interrupted_by;
 	if (r->tracer.killed == KILL_TIMEOUT)
@@ -226,6 +278,37 @@ static void not_found(struct run_result *r)
 	errors_add(&r->errors, "exec_failed", r->opt->argv[0], r->exec_errno,
 		   "cannot execute '%s': %s", r->opt->argv[0],
 		   strerror(r->exec_errno));
+}
+
+/* -p: seize each process, watch until they end or we are told to let
+ * go (^C, --timeout), then let go of whatever still runs. */
+static void attach_program(struct run_result *r)
+{
+	const struct options *o = r->opt;
+	char err[512];
+	unsigned i;
+	int rc;
+
+	tracer_use_syscall_stops(&r->tracer);
+	for (i = 0; i < o->nattach; i++) {
+		if (attach_process(&r->tracer, o->attach[i], err, sizeof(err)) < 0) {
+			errors_add(&r->errors, "attach_failed", NULL, 0, "%s", err);
+			r->status = EXIT_TRACER;
+			attach_release_all(&r->tracer);
+			break;
+		}
+		if (r->tracer.live)
+			live_start(r->tracer.live, pidmap_get(&r->tracer.procs,
+				   o->attach[i]), now_mono_ns());
+	}
+	r->pid = o->attach[0];
+	r->tracer.root_pid = o->attach[0];
+	limits_init(&r->tracer.limits, o, now_mono_ns());
+	rc = tracer_run(&r->tracer);
+	if (rc < 0)
+		errors_add(&r->errors, "trace_failed", NULL, -rc,
+			   "waiting for the processes failed: %s", strerror(-rc));
+	collect_attached(r);
 }
 
 static void trace_program(struct run_result *r)
@@ -450,7 +533,10 @@ int run(const struct options *o)
 	capture_init(&r.capture, o->capture, o->max_output,
 		     options_stdout_taken(o));
 	context_start(&r.ctx, o->argv);
-	make_tmpdir(&r);
+	if (o->nattach)
+		context_attached(&r.ctx, o->attach[0]);
+	else
+		make_tmpdir(&r);
 	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json, &learnt, &html) < 0 ||
 	    open_live(&r) < 0) {
 		tmpdir_finish(&r.tmp, false);
@@ -473,21 +559,28 @@ int run(const struct options *o)
 	}
 	/* Orphans of the program become our children, so that we reap them
 	 * and their resource use counts. */
-	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	if (!o->nattach)
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
 	signals_install();
 	oom_before = metrics_oom_kills();
-	if (!r.ctx.program)
+	if (o->nattach)
+		attach_program(&r);
+	else if (!r.ctx.program)
 		not_found(&r);
 	else
 		trace_program(&r);
 	note_oom(&r, oom_before);
-	getrusage(RUSAGE_CHILDREN, &r.rusage);
+	if (o->nattach)
+		rusage_of_watch(&r);
+	else
+		getrusage(RUSAGE_CHILDREN, &r.rusage);
 	context_end(&r.ctx);
 	if (live_close(&r.live) < 0)
 		errors_add(&r.errors, "trace_write_failed", NULL, errno, "cannot "
 			   "write the -o trace or the --events lines: %s",
 			   strerror(errno));
-	finish_tmpdir(&r);
+	if (r.tmp.path[0])
+		finish_tmpdir(&r);
 	r.status = exit_status(&r);
 	audit_sort(&r.audit);
 	write_learnt(&r, &learnt);

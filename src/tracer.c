@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "attach.h"
 #include "policy_eval.h"
 #include "signals.h"
 #include "tracer_int.h"
@@ -62,10 +63,20 @@ void tracer_adopt(struct tracer *t, pid_t pid, char *const argv[])
 		       false);
 }
 
+/* -p: every resume asks for the next syscall stop (no filter). */
+static bool syscall_stops;
+
+void tracer_use_syscall_stops(struct tracer *t)
+{
+	t->attached = true;
+	t->root_exec_done = true;	/* every call is the program's own */
+	syscall_stops = true;
+}
+
 void resume(struct thread *th, int sig)
 {
-	ptrace(th->in_syscall ? PTRACE_SYSCALL : PTRACE_CONT, th->tid, 0,
-	       (long)sig);
+	ptrace(th->in_syscall || syscall_stops ? PTRACE_SYSCALL : PTRACE_CONT,
+	       th->tid, 0, (long)sig);
 }
 
 struct event *event_get(struct tracer *t)
@@ -190,6 +201,10 @@ static void on_stop(struct tracer *t, pid_t tid, int status)
 		on_exec(t, tid);
 		return;
 	}
+	if (t->releasing) {
+		attach_release(t, tid, status);
+		return;
+	}
 	th = thread_get(t, tid);
 	if (!th)
 		th = thread_discover(t, tid);
@@ -199,7 +214,7 @@ static void on_stop(struct tracer *t, pid_t tid, int status)
 		return;
 	}
 	if (sig == (SIGTRAP | 0x80))
-		on_syscall_exit(t, th);
+		t->attached ? on_syscall_stop(t, th) : on_syscall_exit(t, th);
 	else if (event)
 		on_event(t, th, event, sig);
 	else
@@ -243,6 +258,14 @@ static void check_interrupt(struct tracer *t)
 
 	if (t->killed)
 		return;
+	/* -p: the processes are not ours to signal or kill: let them go. */
+	if (t->attached) {
+		if (sig && !t->interrupted_by) {
+			t->interrupted_by = sig;
+			attach_release_all(t);
+		}
+		return;
+	}
 	if (sig && !t->interrupted_by) {
 		t->interrupted_by = sig;
 		if (signal_state.from_process)
@@ -264,6 +287,13 @@ static void check_limits(struct tracer *t)
 	if (t->killed)
 		return;
 	why = limits_check(&t->limits, &t->procs, now_mono_ns());
+	if (why == KILL_TIMEOUT && t->attached) {
+		/* -p --timeout: watch that long, then let go. */
+		if (!t->releasing)
+			t->timed_out = true;
+		attach_release_all(t);
+		return;
+	}
 	if (why != KILL_NONE) {
 		t->killed = why;
 		tracer_kill_all(t);

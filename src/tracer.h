@@ -70,6 +70,10 @@ struct tracer {
 	unsigned stacks;		/* -k, -kk */
 	struct ops_ctx ops_ctx;		/* what classifying calls needs */
 	struct placement place;		/* the tracer's CPU and the program's */
+	bool attached;			/* -p: processes found running, with
+					 * syscall stops and no filter */
+	bool releasing;			/* -p: detaching from every thread */
+	bool timed_out;			/* -p --timeout: released for it */
 };
 
 void tracer_init(struct tracer *t, struct audit *a,
@@ -80,6 +84,9 @@ void tracer_init(struct tracer *t, struct audit *a,
  * to exec. argv is the command line it will run.
  */
 void tracer_adopt(struct tracer *t, pid_t pid, char *const argv[]);
+
+/* -p: the processes were found running: syscall stops, no filter. */
+void tracer_use_syscall_stops(struct tracer *t);
 
 /* Serve every stop until no tracee is left. Returns 0 or -errno. */
 int tracer_run(struct tracer *t);

@@ -23,6 +23,8 @@ void event_discard(struct tracer *t, struct thread *th);
 /* tracer_syscall.c: the seccomp stop at entry, the syscall stop at exit. */
 void on_syscall_entry(struct tracer *t, struct thread *th);
 void on_syscall_exit(struct tracer *t, struct thread *th);
+/* -p: a syscall stop, entry or exit (PTRACE_GET_SYSCALL_INFO says). */
+void on_syscall_stop(struct tracer *t, struct thread *th);
 
 /* -k: the stack of the thread's call, when it failed or the policy
  * decided it (-kk: always). The thread is stopped. */

@@ -97,20 +97,50 @@ static void placement_exit(struct tracer *t, struct thread *th,
 	(void)process_vm_writev(th->tid, &local, 1, &remote, 1, 0);
 }
 
+static void entry_with(struct tracer *t, struct thread *th,
+		       const struct __ptrace_syscall_info *info);
+static void exit_with(struct tracer *t, struct thread *th,
+		      struct __ptrace_syscall_info *info);
+
 void on_syscall_entry(struct tracer *t, struct thread *th)
 {
 	struct __ptrace_syscall_info info;
-	struct event *ev;
 
 	if (syscall_info(th->tid, &info) < 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
 		resume(th, 0);
 		return;
 	}
+	entry_with(t, th, &info);
+}
+
+/* -p: with no filter, entries come as syscall stops too. The entry's
+ * fields (nr, args) sit where the seccomp stop's do. */
+void on_syscall_stop(struct tracer *t, struct thread *th)
+{
+	struct __ptrace_syscall_info info;
+
+	if (syscall_info(th->tid, &info) < 0) {
+		resume(th, 0);
+		return;
+	}
+	if (info.op == PTRACE_SYSCALL_INFO_ENTRY)
+		entry_with(t, th, &info);
+	else if (info.op == PTRACE_SYSCALL_INFO_EXIT)
+		exit_with(t, th, &info);
+	else
+		resume(th, 0);
+}
+
+static void entry_with(struct tracer *t, struct thread *th,
+		       const struct __ptrace_syscall_info *info)
+{
+	struct event *ev;
+
 	/* A call whose exit we never saw (cannot happen, but never leak). */
 	event_done(t, th);
 	ev = event_get(t);
-	event_start(t, th, ev, &info);
+	event_start(t, th, ev, info);
 	t->abi_calls[ev->abi]++;
 	decode_entry(ev);
 	ev->counted = in_set(t->counted, ev);
@@ -129,7 +159,8 @@ void on_syscall_entry(struct tracer *t, struct thread *th)
 		ev->resumes = th->interrupted;
 	th->ev = ev;
 	placement_entry(t, th, ev);
-	if (enforce_entry(t, th))
+	/* -p watches: nothing is judged, rewritten or refused. */
+	if (!t->attached && enforce_entry(t, th))
 		return;
 	entry_go_on(t, th);
 }
@@ -168,7 +199,6 @@ void take_stack(struct tracer *t, struct thread *th)
 void on_syscall_exit(struct tracer *t, struct thread *th)
 {
 	struct __ptrace_syscall_info info;
-	struct event *ev = th->ev;
 
 	if (syscall_info(th->tid, &info) < 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_EXIT) {
@@ -177,14 +207,22 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 		resume(th, 0);
 		return;
 	}
+	exit_with(t, th, &info);
+}
+
+static void exit_with(struct tracer *t, struct thread *th,
+		      struct __ptrace_syscall_info *info)
+{
+	struct event *ev = th->ev;
+
 	/* The arguments we pointed at copies go back as they were. */
 	if (th->saved.active) {
-		int64_t rval = info.exit.is_error ? info.exit.rval : info.exit.rval;
+		int64_t rval = info->exit.is_error ? info->exit.rval : info->exit.rval;
 
 		rewrite_restore(th->tid, th->slot_abi, &th->saved, &rval);
 		th->saved.active = false;
-		info.exit.rval = rval;
-		info.exit.is_error = rval < 0 && rval > -4096;
+		info->exit.rval = rval;
+		info->exit.is_error = rval < 0 && rval > -4096;
 	}
 	if (!ev) {
 		th->in_syscall = false;
@@ -195,15 +233,15 @@ void on_syscall_exit(struct tracer *t, struct thread *th)
 	}
 	ev->finished = true;
 	ev->exit_ns = now_mono_ns();
-	placement_exit(t, th, ev, info.exit.rval);
-	if (info.exit.is_error)
-		ev->err = (int)-info.exit.rval;
+	placement_exit(t, th, ev, info->exit.rval);
+	if (info->exit.is_error)
+		ev->err = (int)-info->exit.rval;
 	/* The kernel resumes it with restart_syscall, which tells nothing
 	 * of it: remember which call it was (a name of the tables). */
 	if (ev->err == ERESTART_RESTARTBLOCK && ev->desc)
 		th->interrupted = ev->desc->name;
-	if (!info.exit.is_error)
-		ev->rval = info.exit.rval;
+	if (!info->exit.is_error)
+		ev->rval = info->exit.rval;
 	/* A read or write is looked at (one fstatat) to tell whether it
 	 * moved bytes on a socket only once the run has connected or
 	 * accepted one: a program without sockets pays nothing. */

@@ -1,0 +1,138 @@
+#!/bin/sh
+# attach: -p PID watches a server that already runs on a loopback port.
+# A question asked while watched makes it fail an open (ENOENT): the
+# report and the -o trace show it. ^C lets go of it: gobox-strace exits
+# 0, the server is not traced nor stopped, and answers again. When the
+# watched process ends by itself, its status is the run's. Attaching to
+# a process that does not exist, that another tracer holds, or that
+# belongs to another user fails with the reason; -p with a program or a
+# policy is a bad command line.
+. "$TESTLIB"
+
+SERVER=
+GPID=
+cleanup() {
+	[ -n "$GPID" ] && kill -KILL "$GPID" 2>/dev/null || true
+	[ -n "$SERVER" ] && kill -KILL "$SERVER" 2>/dev/null || true
+}
+trap 'cleanup; rm -rf "$TMP"' EXIT INT TERM
+
+# start_server: in the background, its port in $PORT.
+start_server() {
+	rm -f "$TMP/port"
+	"$PROGS/answer_server" "$TMP/port" &
+	SERVER=$!
+	i=0
+	while [ ! -s "$TMP/port" ]; do
+		i=$((i + 1))
+		[ $i -le 100 ] || fail "the server did not start"
+		sleep 0.1
+	done
+	PORT=$(cat "$TMP/port")
+}
+
+tracer_of() {
+	awk '/^TracerPid:/ { print $2 }' "/proc/$1/status"
+}
+
+# wait_traced PID BY: until PID's tracer is BY (5 s at most).
+wait_traced() {
+	i=0
+	while [ "$(tracer_of "$1")" != "$2" ]; do
+		i=$((i + 1))
+		[ $i -le 50 ] || fail "process $1 was not attached to by $2"
+		sleep 0.1
+	done
+}
+
+start_server
+expect_eq "$("$PROGS/ask" "$PORT" before)" "ok 1" "the server answers"
+
+# 1. Watch, ask, let go with ^C (SIGINT).
+"$GOBOX" -q -p "$SERVER" --report "$REPORT" -o "$TMP/trace" 2>"$TMP/err" &
+GPID=$!
+wait_traced "$SERVER" "$GPID"
+expect_eq "$("$PROGS/ask" "$PORT" watched-question)" "ok 2" "answer while watched"
+kill -INT "$GPID"
+st=0
+wait "$GPID" || st=$?
+GPID=
+expect_eq "$st" 0 "gobox-strace's status after letting go"
+expect_eq "$(tracer_of "$SERVER")" 0 "the server is traced no more"
+state=$(awk '{ print $3 }' "/proc/$SERVER/stat")
+case $state in t | T) fail "the server was left stopped ($state)" ;; esac
+expect_eq "$("$PROGS/ask" "$PORT" after)" "ok 3" "the server answers after"
+check_valid
+jcheck "the attach section" '.attach.pids == [$p] and .attach.let_go_by == "SIGINT"' \
+	--argjson p "$SERVER"
+jcheck "the failed open of the question" '[.events.list[] | select(.syscall == "openat" and
+	.path == "/nonexistent/watched-question" and .errno == "ENOENT")] | length == 1'
+check '.processes.list[0] | .detached == true and .exit_code == null and
+	.created_by == "attach" and .argv[0] == "'"$PROGS"'/answer_server"' \
+	"the server's record: let go of, no exit status"
+check '.stdout == null and .output.captured == false and .pid == '"$SERVER" \
+	"no output captured, the pid is the server's"
+grep -q 'openat(AT_FDCWD, "/nonexistent/watched-question", O_RDONLY) *= -1 ENOENT' \
+	"$TMP/trace" || fail "the -o trace lacks the failed open: $(cat "$TMP/trace")"
+if command -v python3 >/dev/null && python3 -c 'import jsonschema' 2>/dev/null; then
+	"${TESTLIB%/tests/e2e/lib.sh}/scripts/validate-report" \
+		"${TESTLIB%/tests/e2e/lib.sh}/doc/report.schema.json" "$REPORT" ||
+		fail "the report does not follow the schema"
+fi
+
+# 2. The watched process ends by itself: its status is the run's.
+"$GOBOX" -q -p "$SERVER" --report "$REPORT" 2>"$TMP/err" &
+GPID=$!
+wait_traced "$SERVER" "$GPID"
+"$PROGS/ask" "$PORT" quit >/dev/null || true
+st=0
+wait "$GPID" || st=$?
+GPID=
+wait "$SERVER" 2>/dev/null || true
+SERVER=
+expect_eq "$st" 0 "the server's own status (quit: 0)"
+check '.exit_code == 0 and .attach.let_go_by == null and
+	(.processes.list[0] | has("detached") | not)' "the server ended while watched"
+
+# 3. What cannot be attached to, and why.
+true &
+gone=$!
+wait "$gone"
+st=0; "$GOBOX" -q -p "$gone" 2>"$TMP/err" || st=$?
+expect_eq "$st" 125 "-p on a process that is gone"
+grep -q "no such process" "$TMP/err" || fail "no reason: $(cat "$TMP/err")"
+
+"$GOBOX" -q -- "$PROGS/sleeper" "$TMP/sl" >/dev/null 2>&1 &
+GPID=$!
+mkdir -p "$TMP/sl"
+i=0
+while [ -z "$(ls "$TMP/sl" 2>/dev/null)" ]; do
+	i=$((i + 1))
+	[ $i -le 100 ] || fail "the sleeper did not start"
+	sleep 0.1
+done
+held=$(ls "$TMP/sl" | head -n 1)
+held=${held##*.}
+st=0; "$GOBOX" -q -p "$held" 2>"$TMP/err" || st=$?
+expect_eq "$st" 125 "-p on a process another tracer holds"
+grep -q "already traced by process $GPID" "$TMP/err" || fail "no reason: $(cat "$TMP/err")"
+kill -TERM "$GPID"
+wait "$GPID" 2>/dev/null || true
+GPID=
+
+if command -v setpriv >/dev/null; then
+	start_server
+	st=0
+	setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		"$GOBOX" -q -p "$SERVER" 2>"$TMP/err" || st=$?
+	expect_eq "$st" 125 "-p on another user's process"
+	grep -q "not permitted" "$TMP/err" || fail "no reason: $(cat "$TMP/err")"
+	expect_eq "$(tracer_of "$SERVER")" 0 "nothing of it stays traced"
+fi
+
+st=0; "$GOBOX" -q -p 1 -- true 2>/dev/null || st=$?
+expect_eq "$st" 2 "-p with a program to run"
+echo 'default fs allow' >"$TMP/pol"
+st=0; "$GOBOX" -q -p 1 --policy "$TMP/pol" 2>/dev/null || st=$?
+expect_eq "$st" 2 "-p with a policy"
+exit 0
