@@ -325,7 +325,9 @@ int tracer_run(struct tracer *t)
 		pid_t tid;
 
 		check_interrupt(t);
-		if (!t->killed)
+		/* -p: the watched processes are not run by us: our signals
+		 * are not theirs. */
+		if (!t->killed && !t->attached)
 			tracer_pass_signals(t);
 		check_limits(t);
 		set_alarm(t);
