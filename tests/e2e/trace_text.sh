@@ -13,8 +13,8 @@
 # 3. Under a policy, a refused call's line says which rule refused it.
 # 4. --events: one JSON object a line; the syscall lines are the report's
 #    events (as many as it saw; taken by seq, since a clone's line comes
-#    when it returns, maybe after its child's first calls), and a start and an exit line for each
-#    process.
+#    when it returns, maybe after its child's first calls), and a start
+#    and an exit line for each process.
 . "$TESTLIB"
 need_strace
 
