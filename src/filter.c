@@ -149,9 +149,16 @@ static int build_libseccomp(const struct traceset *ts,
 	rc = seccomp_arch_add(ctx, SCMP_ARCH_X86);
 	if (rc == 0)
 		rc = seccomp_arch_add(ctx, SCMP_ARCH_X32);
-	if (rc == 0)
+	/* libseccomp refuses KILL_PROCESS when it cannot ask the kernel
+	 * through seccomp() (under valgrind, which does not know the call):
+	 * no other architecture reaches us on x86_64, KILL does as well. */
+	if (rc == 0) {
 		rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
 				      SCMP_ACT_KILL_PROCESS);
+		if (rc == -EINVAL)
+			rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
+					      SCMP_ACT_KILL);
+	}
 	/* No NO_NEW_PRIVS from libseccomp: filter_install sets it itself. */
 	if (rc == 0)
 		rc = seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0);
@@ -274,7 +281,12 @@ int filter_install(const struct filter *f)
 		return -errno;
 	for (i = 0; i < f->nprog; i++)
 		if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0,
-			    &f->prog[i]) < 0)
+			    &f->prog[i]) < 0 &&
+		    /* Where seccomp() is unknown (valgrind), prctl does the
+		     * same: our flags are 0. */
+		    (errno != ENOSYS ||
+		     prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &f->prog[i],
+			   0, 0) < 0))
 			return -errno;
 	return 0;
 }

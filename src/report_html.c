@@ -29,6 +29,14 @@ static struct json_object *get(struct json_object *o, const char *path)
 	return o;
 }
 
+/* Entries of an array; 0 for anything else (a report read back may have
+ * any value anywhere: json-c asserts on an array call for a non-array). */
+static size_t len_of(struct json_object *a)
+{
+	return json_object_is_type(a, json_type_array) ?
+	       json_object_array_length(a) : 0;
+}
+
 static const char *str(struct json_object *o, const char *path)
 {
 	struct json_object *v = get(o, path);
@@ -161,8 +169,7 @@ static void field(FILE *f, struct json_object *o, const char *key, bool pre)
 static void argv_of(FILE *f, struct json_object *o)
 {
 	struct json_object *argv = get(o, "argv"), *twin = get(o, "argv_base64");
-	size_t k, n = json_object_is_type(argv, json_type_array) ?
-		      json_object_array_length(argv) : 0;
+	size_t k, n = len_of(argv);
 
 	for (k = 0; k < n; k++) {
 		if (k)
@@ -219,7 +226,7 @@ static void cards(FILE *f, struct json_object *r)
 static void syscall_table(FILE *f, struct json_object *r)
 {
 	struct json_object *t = get(r, "syscalls.table");
-	size_t i, n = t ? json_object_array_length(t) : 0;
+	size_t i, n = t ? len_of(t) : 0;
 
 	fputs("<h2>System calls</h2>\n<table><tr><th>call</th><th>ABI</th>"
 	      "<th>calls</th><th>errors</th><th>errno</th><th>time (µs)</th></tr>\n", f);
@@ -273,7 +280,7 @@ static void operation(FILE *f, struct json_object *op)
 static void denied(FILE *f, struct json_object *r)
 {
 	struct json_object *d = get(r, "policy.denied");
-	size_t i, k, n = d ? json_object_array_length(d) : 0;
+	size_t i, k, n = d ? len_of(d) : 0;
 
 	if (!n)
 		return;
@@ -302,7 +309,7 @@ static void denied(FILE *f, struct json_object *r)
 			fputs(")", f);
 		}
 		fputs("</td></tr>\n", f);
-		for (k = 0; stack && k < json_object_array_length(stack); k++) {
+		for (k = 0; stack && k < len_of(stack); k++) {
 			fputs("<tr class=\"frame\"><td colspan=\"6\">&gt; ", f);
 			esc(f, json_object_get_string(json_object_array_get_idx(stack, k)));
 			fputs("</td></tr>\n", f);
@@ -315,7 +322,7 @@ static void tree_node(FILE *f, struct json_object *list, struct json_object *p,
 		      unsigned depth)
 {
 	struct json_object *kids = get(p, "children");
-	size_t i, k, n = json_object_array_length(list);
+	size_t i, k, n = len_of(list);
 
 	if (depth > 64)
 		return;
@@ -338,9 +345,9 @@ static void tree_node(FILE *f, struct json_object *list, struct json_object *p,
 		str(p, "threads_total"),
 		json_object_get_int(get(p, "threads_total")) == 1 ? "" : "s",
 		str(p, "peak_memory_kb"));
-	if (kids && json_object_array_length(kids)) {
+	if (kids && len_of(kids)) {
 		fputs("\n<ul>\n", f);
-		for (k = 0; k < json_object_array_length(kids); k++) {
+		for (k = 0; k < len_of(kids); k++) {
 			int pid = json_object_get_int(json_object_array_get_idx(kids, k));
 
 			for (i = 0; i < n; i++) {
@@ -358,7 +365,7 @@ static void tree_node(FILE *f, struct json_object *list, struct json_object *p,
 static void tree(FILE *f, struct json_object *r)
 {
 	struct json_object *list = get(r, "processes.list");
-	size_t i, n = list ? json_object_array_length(list) : 0;
+	size_t i, n = list ? len_of(list) : 0;
 
 	fputs("<h2>Processes</h2>\n<ul class=\"tree\">\n", f);
 	for (i = 0; i < n; i++) {
@@ -375,14 +382,14 @@ static void tree(FILE *f, struct json_object *r)
 static void timeline(FILE *f, struct json_object *r)
 {
 	struct json_object *list = get(r, "processes.list");
-	size_t i, k, n = list ? json_object_array_length(list) : 0, rows = 0;
+	size_t i, k, n = list ? len_of(list) : 0, rows = 0;
 	double total = json_object_get_double(get(r, "execution_duration"));
 	const double width = 900, row = 14, left = 80;
 
 	if (total <= 0)
 		total = 1;
 	for (i = 0; i < n && i < 200; i++)
-		rows += 1 + json_object_array_length(get(json_object_array_get_idx(
+		rows += 1 + len_of(get(json_object_array_get_idx(
 				list, i), "threads"));
 	fprintf(f, "<h2>Timeline</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
 		"width=\"%.0f\" height=\"%.0f\" role=\"img\">\n", width + left + 10,
@@ -402,7 +409,7 @@ static void timeline(FILE *f, struct json_object *r)
 			rows * row + 2, (e - s) / total * width + 1, row - 4,
 			str(p, "pid"), s, e);
 		rows++;
-		for (k = 0; th && k < json_object_array_length(th); k++) {
+		for (k = 0; th && k < len_of(th); k++) {
 			struct json_object *t = json_object_array_get_idx(th, k);
 			double ts = json_object_get_double(get(t, "start_ms"));
 			double te = get(t, "end_ms") && json_object_get_type(
@@ -427,7 +434,7 @@ static void file_list(FILE *f, struct json_object *r, const char *what)
 
 	snprintf(path, sizeof(path), "files.%s", what);
 	l = get(r, path);
-	n = l ? json_object_array_length(l) : 0;
+	n = l ? len_of(l) : 0;
 	fprintf(f, "<h3>%s (%zu)</h3>\n<ul class=\"files\">\n", what, n);
 	for (i = 0; i < n && i < 500; i++) {
 		struct json_object *e = json_object_array_get_idx(l, i);
@@ -460,7 +467,7 @@ static void files(FILE *f, struct json_object *r)
 static void network(FILE *f, struct json_object *r)
 {
 	struct json_object *c = get(r, "network.connections");
-	size_t i, n = c ? json_object_array_length(c) : 0;
+	size_t i, n = c ? len_of(c) : 0;
 
 	fputs("<h2>Network</h2>\n<table><tr><th>call</th><th>family</th>"
 	      "<th>address</th><th>result</th><th>count</th></tr>\n", f);

@@ -18,7 +18,12 @@
 
 static int syscall_info(pid_t tid, struct __ptrace_syscall_info *info)
 {
-	long n = ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof(*info), info);
+	long n;
+
+	/* The kernel writes only the part the stop has; the rest reads as 0
+	 * (and valgrind, which does not know this request, sees it set). */
+	memset(info, 0, sizeof(*info));
+	n = ptrace(PTRACE_GET_SYSCALL_INFO, tid, sizeof(*info), info);
 
 	return n > 0 ? 0 : -1;
 }

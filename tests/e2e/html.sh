@@ -2,7 +2,8 @@
 # html: --html writes one self-contained page (no script, no external
 # asset) with the run's headline figures, its refusals with their stacks,
 # its processes, files and output; everything from the program escaped.
-# gobox-report writes the same page again from the saved JSON report.
+# gobox-report writes the same page again from the saved JSON report, and
+# a page still from a report with values of the wrong type.
 # Headless Chromium loads it and shows the figures (when installed).
 . "$TESTLIB"
 
@@ -49,6 +50,15 @@ cp "$REPORT" saved.json
 cmp -s run.html again.html || fail "gobox-report's page differs from --html's"
 ! "$GOBOX_REPORT" --html x.html /nonexistent.json 2>/dev/null ||
 	fail "gobox-report read a report that is not there"
+# A saved report may hold anything anywhere: values of the wrong type are
+# left out of the page, they do not end gobox-report.
+printf '%s' '{"tool":{"name":"gobox-strace"},"command":{"argv":"x"},
+	"processes":{"list":[{"pid":1,"threads":5,"children":"x","stack":1}]},
+	"syscalls":{"table":{"a":1}},"policy":{"denied":3},"files":{"read":7},
+	"network":{"connections":"z"},"events":{"list":2}}' >odd.json
+"$GOBOX_REPORT" --html odd.html odd.json 2>odd.err ||
+	fail "gobox-report on values of the wrong type: $(tail -n 2 odd.err)"
+grep -q '</html>' odd.html || fail "no whole page for values of the wrong type"
 
 # Headless Chromium: the page loads and shows the figures.
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)

@@ -10,7 +10,27 @@ set -eu
 : "${GOBOX:?run through make check}" "${PROGS:?}" "${JQ:?}"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/gobox-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT INT TERM
+# A tool built with --enable-sanitizers (make check exports
+# GOBOX_SANITIZERS) writes what ASan, LSan and UBSan find to files in $TMP,
+# whatever the test does with its stderr and exit status; a test that
+# leaves such a file fails, with the file on its stderr.
+if [ -n "${GOBOX_SANITIZERS:-}" ]; then
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$TMP/sanitizer"
+	UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$TMP/sanitizer"
+	export ASAN_OPTIONS UBSAN_OPTIONS
+fi
+end_test() {
+	end_=$?
+	for f_ in "$TMP"/sanitizer.*; do
+		[ -e "$f_" ] || continue
+		echo "FAIL: the sanitizers reported an error ($f_):" >&2
+		cat "$f_" >&2
+		end_=1
+	done
+	rm -rf "$TMP"
+	exit $end_
+}
+trap end_test EXIT INT TERM
 # The programs' own temporary directories go there too: one a killed
 # gobox-strace could not remove goes with the test's.
 TMPDIR=$TMP

@@ -23,7 +23,7 @@ elif grep -qw memory /sys/fs/cgroup/cgroup.controllers 2>/dev/null; then
 else
 	skip "no memory cgroup here"
 fi
-trap 'rmdir "$CG" 2>/dev/null; rm -rf "$TMP"' EXIT INT TERM
+trap 'rmdir "$CG" 2>/dev/null; end_test' EXIT INT TERM
 
 STATUS=0
 sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' sh "$CG" \
