@@ -537,13 +537,24 @@ int run(const struct options *o)
 		context_attached(&r.ctx, o->attach[0]);
 	else
 		make_tmpdir(&r);
+	memset(&json, 0, sizeof(json));
+	memset(&learnt, 0, sizeof(learnt));
+	memset(&html, 0, sizeof(html));
+	json.fd = json.dirfd = learnt.fd = learnt.dirfd = html.fd = html.dirfd = -1;
 	if (load_policy(&r, &policy) < 0 || open_outputs(o, &json, &learnt, &html) < 0 ||
 	    open_live(&r) < 0) {
+		/* Nothing ran: everything goes, the outputs unwritten. */
+		outfile_abort(&json);
+		outfile_abort(&learnt);
+		outfile_abort(&html);
 		tmpdir_finish(&r.tmp, false);
 		tmpdir_free(&r.tmp);
 		envvars_free(r.env);
 		context_free(&r.ctx);
 		capture_free(&r.capture);
+		errors_free(&r.errors);
+		if (r.policy)
+			policy_free(r.policy);
 		return EXIT_USAGE;
 	}
 	audit_init(&r.audit, r.ctx.start_mono_ns, o->max_events);
