@@ -340,10 +340,13 @@ static void trace_program(struct run_result *r)
 static struct json_object *report_as_saved(const struct run_result *r)
 {
 	struct json_object *o = report_json(r), *saved;
+	char *text = xstrdup(json_object_to_json_string_ext(o,
+						JSON_C_TO_STRING_PLAIN));
 
-	saved = json_tokener_parse(json_object_to_json_string_ext(o,
-				   JSON_C_TO_STRING_PLAIN));
+	/* One tree at a time: with thousands of processes each is large. */
 	json_object_put(o);
+	saved = json_tokener_parse(text);
+	free(text);
 	return saved;
 }
 
