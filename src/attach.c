@@ -120,12 +120,38 @@ static int seize_new_threads(struct tracer *t, pid_t pid)
 	return added;
 }
 
+/* The state letter of pid ('R', 'S', 'Z'...), or 0. */
+static char state_of(pid_t pid)
+{
+	char path[64], buf[2048], *p;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if (read_small_file(path, buf, sizeof(buf)) < 0)
+		return 0;
+	p = strstr(buf, "\nState:");
+	return p ? p[strspn(p + 7, " \t") + 7] : 0;
+}
+
 int attach_process(struct tracer *t, pid_t pid, char *err, size_t errlen)
 {
-	long by = tracer_of(pid);
+	long by;
 	struct thread *th;
 	int rc;
 
+	/* Given twice, or a thread of a process already watched. */
+	if (thread_get(t, pid))
+		return 0;
+	if (pid == getpid()) {
+		snprintf(err, errlen, "cannot attach to %d: it is gobox-strace "
+			 "itself", (int)pid);
+		return -EINVAL;
+	}
+	if (state_of(pid) == 'Z') {
+		snprintf(err, errlen, "cannot attach to %d: it is a zombie (it "
+			 "ended; its parent has not waited for it)", (int)pid);
+		return -ESRCH;
+	}
+	by = tracer_of(pid);
 	if (by < 0) {
 		snprintf(err, errlen, "cannot attach to %d: no such process",
 			 (int)pid);

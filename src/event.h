@@ -46,6 +46,8 @@ struct clone_info {
 };
 
 /* What a descriptor written to is (readlink of /proc/PID/fd/N). */
+enum { HIDE_PIN_NONE, HIDE_PIN_PROGRAM, HIDE_PIN_TRACER };
+
 enum fd_kind {
 	FD_KIND_NONE,
 	FD_FILE,		/* a file of a file system */
@@ -121,8 +123,11 @@ struct event {
 	const char *verdict;		/* "denied by line 5"... or NULL */
 	const char *stack;		/* -k: frames, a line each, or NULL */
 	bool finished;			/* the exit stop was seen */
-	bool hide_pin;			/* sched_getaffinity of a thread we
-					 * pinned: answer with its own CPUs */
+	unsigned char hide_pin;		/* sched_getaffinity of a thread of
+					 * the program (HIDE_PIN_PROGRAM) or
+					 * of the tracer (HIDE_PIN_TRACER),
+					 * pinned at times: answer with the
+					 * CPUs it has without the pin */
 	bool own_filter;		/* a seccomp filter of the program's
 					 * own, counted if it succeeds */
 	bool via_socketcall;		/* i386 socketcall decoded as its sub-call */

@@ -167,7 +167,9 @@ static struct json_object *proc_json(const struct proc *p, uint64_t base)
 	json_set_double(o, "start_ms", ms_since(base, p->start_ns), 3);
 	if (p->ended)
 		json_set_double(o, "end_ms", ms_since(base, p->end_ns), 3);
-	add_exit(o, p->exit_known, p->exit_code, p->term_signal, p->core_dumped);
+	/* Let go of while it ran: its threads' ends are not its own. */
+	add_exit(o, p->exit_known && !p->detached, p->exit_code, p->term_signal,
+		 p->core_dumped);
 	if (p->killed_by)
 		json_set_str(o, "killed_by", p->killed_by);
 	if (p->peak_rss_kb >= 0)

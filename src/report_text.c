@@ -194,7 +194,7 @@ static void outcome(struct json_object *r, FILE *out)
 	else if (at(r, "exit_code"))
 		fprintf(out, "pid %lld exited with %lld", (long long)num(r, "pid"),
 			(long long)num(r, "exit_code"));
-	else if (at(r, "attach") && !at(r, "exit_code"))
+	else if (at(r, "attach") && !at(r, "exit_code") && at(r, "pid"))
 		fprintf(out, "watched pid %lld, then let go of it: it runs on",
 			(long long)num(r, "pid"));
 	else if (exec_failed(r))

@@ -162,12 +162,20 @@ static void note_limits(struct run_result *r)
 			   "of the run held %.1f MiB, more than %.1f MiB "
 			   "(--memory-limit): every process was killed",
 			   l->rss_peak / 1048576.0, l->memory_limit / 1048576.0);
-	if (l->procs_killed)
+	if (l->procs_killed) {
+		const struct proc *p;
+		unsigned n = 0;
+
+		/* Those the report names: when the bomb went on, every
+		 * process of the run, seen late or not. */
+		for (p = r->audit.procs.first; p; p = p->next)
+			n += p->killed_by && !strcmp(p->killed_by, "max_procs");
 		errors_add(&r->errors, "max_procs", NULL, 0, "%u process%s "
 			   "killed for making more than %u at once (--max-procs)%s",
-			   l->procs_killed, l->procs_killed == 1 ? "" : "es",
-			   l->max_procs, r->tracer.killed == KILL_MAX_PROCS ?
+			   n, n == 1 ? "" : "es", l->max_procs,
+			   r->tracer.killed == KILL_MAX_PROCS ?
 			   ": they went on forking, every process was killed" : "");
+	}
 }
 
 static struct timeval ms_tv(uint64_t ms)
@@ -301,7 +309,8 @@ static void attach_program(struct run_result *r)
 			live_start(r->tracer.live, pidmap_get(&r->tracer.procs,
 				   o->attach[i]), now_mono_ns());
 	}
-	r->pid = o->attach[0];
+	/* The first process watched, if any was. */
+	r->pid = pidmap_get(&r->tracer.procs, o->attach[0]) ? o->attach[0] : 0;
 	r->tracer.root_pid = o->attach[0];
 	limits_init(&r->tracer.limits, o, now_mono_ns());
 	rc = tracer_run(&r->tracer);

@@ -209,6 +209,10 @@ static void on_stop(struct tracer *t, pid_t tid, int status)
 	if (!th)
 		th = thread_discover(t, tid);
 	if (t->killed) {
+		/* Seen only now (made while we were killing the run): it goes
+		 * the same way, for the same reason. */
+		if (!th->proc->killed_by)
+			th->proc->killed_by = kill_reason_name(t->killed);
 		kill(tid, SIGKILL);
 		resume(th, 0);
 		return;

@@ -82,7 +82,11 @@ static void placement_entry(struct tracer *t, struct thread *th,
 		placement_give_up(&t->place);
 	else if (!strcmp(ev->name, "sched_getaffinity") &&
 		 (asked == 0 || pidmap_get(&t->threads, asked)))
-		ev->hide_pin = true;
+		ev->hide_pin = HIDE_PIN_PROGRAM;
+	/* Its parent is the tracer, pinned with it at times. */
+	else if (!strcmp(ev->name, "sched_getaffinity") &&
+		 asked == t->ops_ctx.tracer)
+		ev->hide_pin = HIDE_PIN_TRACER;
 }
 
 /* sched_getaffinity returned the pin: write the program's CPUs over it,
@@ -95,7 +99,8 @@ static void placement_exit(struct tracer *t, struct thread *th,
 	if (!ev->hide_pin || !t->place.on || rval <= 0 ||
 	    (size_t)rval > sizeof(t->place.program_cpus))
 		return;
-	local.iov_base = &t->place.program_cpus;
+	local.iov_base = ev->hide_pin == HIDE_PIN_TRACER ? &t->place.tracer_cpus
+							  : &t->place.program_cpus;
 	local.iov_len = (size_t)rval;
 	remote.iov_base = (void *)(uintptr_t)ev->args[2];
 	remote.iov_len = (size_t)rval;

@@ -80,6 +80,19 @@ if command -v python3 >/dev/null && python3 -c 'import jsonschema' 2>/dev/null; 
 		fail "the report does not follow the schema"
 fi
 
+# A process given twice is watched once; one with threads that came and
+# went while watched, let go of, has no exit status (it did not exit).
+"$GOBOX" -q -p "$SERVER" -p "$SERVER" --timeout 1 --report "$REPORT" -- \
+	2>"$TMP/err" || fail "-p twice: $(cat "$TMP/err")"
+check '.processes.count == 1 and .attach.let_go_by == "timeout"' "-p twice: one watch"
+"$PROGS/thread_churn" &
+churn=$!
+sleep 0.2
+"$GOBOX" -q -p "$churn" --timeout 0.5 --report "$REPORT" 2>/dev/null || true
+kill -KILL "$churn"
+check '.processes.list[0].threads_total > 1 and .processes.list[0].exit_code == null and
+	.exit_code == null' "let go of, threads ended meanwhile: no exit status"
+
 # 2. The watched process ends by itself: its status is the run's.
 "$GOBOX" -q -p "$SERVER" --report "$REPORT" 2>"$TMP/err" &
 GPID=$!
@@ -98,9 +111,22 @@ check '.exit_code == 0 and .attach.let_go_by == null and
 true &
 gone=$!
 wait "$gone"
-st=0; "$GOBOX" -q -p "$gone" 2>"$TMP/err" || st=$?
+st=0; "$GOBOX" -q -p "$gone" --report "$REPORT" 2>"$TMP/err" || st=$?
 expect_eq "$st" 125 "-p on a process that is gone"
 grep -q "no such process" "$TMP/err" || fail "no reason: $(cat "$TMP/err")"
+! grep -q "watched pid" "$TMP/err" || fail "a watch that never was: $(cat "$TMP/err")"
+check '.pid == null and .processes.count == 0' "no process in the report"
+# A zombie: its parent (sh) sleeps without waiting for it.
+sh -c 'true & exec sleep 5' &
+zparent=$!
+sleep 0.3
+zombie=$(awk -v p="$zparent" '$4 == p { print $1 }' /proc/[0-9]*/stat 2>/dev/null | head -n 1)
+if [ -n "$zombie" ]; then
+	st=0; "$GOBOX" -q -p "$zombie" 2>"$TMP/err" || st=$?
+	expect_eq "$st" 125 "-p on a zombie"
+	grep -q "zombie" "$TMP/err" || fail "no reason: $(cat "$TMP/err")"
+fi
+kill "$zparent" 2>/dev/null || true
 
 "$GOBOX" -q -- "$PROGS/sleeper" "$TMP/sl" >/dev/null 2>&1 &
 GPID=$!

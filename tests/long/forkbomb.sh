@@ -9,6 +9,10 @@ gobox_within 120 --max-procs 100 --timeout 60 "$TMP/load" bomb
 check_valid
 check '.kill_reason == "max_procs" and all(.processes.list[]; .end_ms != null)' \
 	"the bomb ended whole"
+# Every process killed says why, those first seen while the run was being
+# killed too; the first process may end by itself first.
+check '[.processes.list[] | select(.signal == "SIGKILL" and .killed_by == null)] |
+	length == 0' "a process killed with no reason given"
 sleep 0.5
 for p in $(q '.processes.list[].pid'); do
 	if kill -0 "$p" 2>/dev/null &&

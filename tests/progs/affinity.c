@@ -2,7 +2,8 @@
  *
  * usage: affinity [set]
  * With "set", first binds itself to its first CPU. Prints how many CPUs
- * sched_getaffinity gives the main thread ("alone N"); starts a thread,
+ * sched_getaffinity gives the main thread ("alone N") and its parent
+ * ("parent N"); starts a thread,
  * which prints how many it gets ("thread N") and, while both live, the
  * Cpus_allowed_list of each from /proc ("both MAIN THREAD"); after the
  * thread has ended, "after N" again. Natively and under a tracer the
@@ -75,6 +76,13 @@ int main(int argc, char **argv)
 			return 1;
 	}
 	printf("alone %d\n", count());
+	/* Its parent: the shell, or the tracer, pinned with it at times. */
+	{
+		cpu_set_t s;
+
+		if (sched_getaffinity(getppid(), sizeof(s), &s) == 0)
+			printf("parent %d\n", CPU_COUNT(&s));
+	}
 	if (pthread_create(&t, NULL, thread, NULL) != 0)
 		return 1;
 	pthread_join(t, NULL);
