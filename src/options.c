@@ -326,8 +326,6 @@ static enum options_result attach_checks(struct options *o, int nargs,
 
 	if (nargs > 0)
 		bad = "a program to run";
-	else if (o->policy_path)
-		bad = "--policy (no filter can be added to a running process)";
 	else if (o->learn_path)
 		bad = "--learn";
 	else if (o->memory_limit || o->max_procs)

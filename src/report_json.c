@@ -437,7 +437,8 @@ static struct json_object *attach_json(const struct run_result *r)
 		     "memory is since each process started");
 	json_set_str(o, "cost", "no seccomp filter can be added to a running "
 		     "process: every call of the watched processes stops "
-		     "twice, traced or not");
+		     "twice, traced or not; a policy judges only the calls "
+		     "made while watched");
 	return o;
 }
 

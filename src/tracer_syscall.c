@@ -169,8 +169,9 @@ static void entry_with(struct tracer *t, struct thread *th,
 		ev->resumes = th->interrupted;
 	th->ev = ev;
 	placement_entry(t, th, ev);
-	/* -p watches: nothing is judged, rewritten or refused. */
-	if (!t->attached && enforce_entry(t, th))
+	/* -p without a policy only watches: nothing is judged, rewritten
+	 * or refused. */
+	if ((!t->attached || t->policy) && enforce_entry(t, th))
 		return;
 	entry_go_on(t, th);
 }

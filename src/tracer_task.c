@@ -64,9 +64,14 @@ static void share_or_copy_mm(struct tracer *t, struct thread *parent,
 {
 	struct mm *child = pidmap_get(&t->mms, p->pid), *m;
 
-	/* Already in use on its own (its first call came first): keep it. */
+	/* Already in use on its own (its first call came first): keep it.
+	 * Nor if it ran another program before this event came: its address
+	 * space is new, the creator's scratch addresses mean nothing there
+	 * (a call pinned to them would fail with EFAULT). */
 	if (child && (child->region[REGION_WIDE].addr ||
 		      child->region[REGION_LOW].addr))
+		return;
+	if (p->exec_count > 0)
 		return;
 	if (p->flags_known && (p->clone_flags & CLONE_VM))
 		m = mm_ref(parent->mm);

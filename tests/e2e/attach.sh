@@ -5,8 +5,9 @@
 # 0, the server is not traced nor stopped, and answers again. When the
 # watched process ends by itself, its status is the run's. Attaching to
 # a process that does not exist, that another tracer holds, or that
-# belongs to another user fails with the reason; -p with a program or a
-# policy is a bad command line.
+# belongs to another user fails with the reason; -p with a program is a
+# bad command line. Under a policy, what it refuses is refused while
+# watched (a path race included) and allowed again once let go of.
 . "$TESTLIB"
 
 SERVER=
@@ -158,7 +159,44 @@ fi
 
 st=0; "$GOBOX" -q -p 1 -- true 2>/dev/null || st=$?
 expect_eq "$st" 2 "-p with a program to run"
-echo 'default fs allow' >"$TMP/pol"
-st=0; "$GOBOX" -q -p 1 --policy "$TMP/pol" 2>/dev/null || st=$?
-expect_eq "$st" 2 "-p with a policy"
+st=0; "$GOBOX" -q -p 1 --learn "$TMP/learnt" 2>/dev/null || st=$?
+expect_eq "$st" 2 "-p with --learn"
+
+# 4. Under a policy: what it refuses is refused while watched (the
+# program writes down EACCES), listed in the report with its rule, and
+# allowed again once let go of.
+echo secret >"$TMP/guarded"
+printf 'default fs allow\nfs deny:EACCES r %s/guarded\n' "$TMP" >"$TMP/pol"
+"$PROGS/open_loop" "$TMP/guarded" "$TMP/loop.out" &
+looper=$!
+sleep 0.3
+"$GOBOX" -q -p "$looper" --policy "$TMP/pol" --timeout 1 --report "$REPORT" \
+	2>"$TMP/err" || fail "-p --policy: $(cat "$TMP/err")"
+sleep 0.3
+kill -KILL "$looper"
+check_valid
+grep -q '^EACCES$' "$TMP/loop.out" || fail "nothing refused while watched"
+tail -n 3 "$TMP/loop.out" | grep -q '^ok$' || fail "still refused after: $(tail -n 3 "$TMP/loop.out")"
+expect_eq "$(grep -c '^EACCES$' "$TMP/loop.out")" "$(q .policy.denied_total)" \
+	"refusals the program saw against the report's"
+check '(.policy.denied | length) as $n | $n > 0 and ([.policy.denied[] |
+	select(.rule.line == 2 and .operation.path == "'"$TMP"'/guarded")] |
+	length == $n)' "each refusal by line 2"
+
+# A race under watch: a shell watched while it sleeps execs a program
+# whose second thread flips a path between an allowed and a refused file
+# while the first opens it. No open of the refused one gets through.
+mkdir "$TMP/race"
+: >"$TMP/race/a"
+: >"$TMP/race/b"
+printf 'default fs allow\nfs deny r %s/race/b\n' "$TMP" >"$TMP/race.conf"
+sh -c 'sleep 0.5; exec "$0" "$1" 2000' "$PROGS/policy_race_path" "$TMP/race" \
+	>"$TMP/race.out" &
+racer=$!
+"$GOBOX" -q -p "$racer" --policy "$TMP/race.conf" --report "$REPORT" \
+	2>"$TMP/err" || fail "-p --policy on the race: $(cat "$TMP/err")"
+expect_eq "$(out_value "$TMP/race.out" opened-b)" 0 "opens of the refused file"
+[ "$(out_value "$TMP/race.out" refused)" -gt 0 ] || fail "nothing refused: $(cat "$TMP/race.out")"
+expect_eq "$(q .policy.denied_total)" "$(out_value "$TMP/race.out" refused)" \
+	"refusals seen by the program against the report's"
 exit 0
