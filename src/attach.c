@@ -29,6 +29,28 @@
 	(PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK |    \
 	 PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT)
 
+/* When process pid started, on the wall clock (ns), or 0: its start in
+ * clock ticks after boot (/proc/PID/stat), and the boot's time. */
+static uint64_t began_at(pid_t pid)
+{
+	char path[64], buf[4096], *p;
+	unsigned long long ticks = 0, btime = 0;
+	long hz = sysconf(_SC_CLK_TCK);
+	int i;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (read_small_file(path, buf, sizeof(buf)) < 0 || !(p = strrchr(buf, ')')))
+		return 0;
+	/* Field 22; the fields after the command start at 3. */
+	for (i = 3, p++; i < 22 && p; i++)
+		p = strchr(p + 1, ' ');
+	if (!p || sscanf(p, " %llu", &ticks) != 1 || hz <= 0 ||
+	    read_small_file("/proc/stat", buf, sizeof(buf)) < 0 ||
+	    !(p = strstr(buf, "\nbtime ")) || sscanf(p + 7, "%llu", &btime) != 1)
+		return 0;
+	return (btime * 1000000000ull) + ticks * (1000000000ull / (unsigned long long)hz);
+}
+
 /* The pid of the tracer of pid (0: none), or -errno. */
 static long tracer_of(pid_t pid)
 {
@@ -177,6 +199,7 @@ int attach_process(struct tracer *t, pid_t pid, char *err, size_t errlen)
 		return -EINVAL;
 	}
 	th->proc->created_by = "attach";
+	th->proc->began_real_ns = began_at(pid);
 	read_image(pid, th->proc);
 	/* What it did before is not the watch's: counted from here. */
 	metrics_before_kill(&th->proc->attach_base, &th->proc->peak_rss_kb, pid);

@@ -58,6 +58,8 @@ struct proc {
 	bool core_dumped;
 	bool detached;		/* -p: let go of while it ran on */
 	struct proc_metrics attach_base;	/* -p: its figures when found */
+	uint64_t began_real_ns;	/* -p: when it started, long before the
+				 * watch (CLOCK_REALTIME), or 0 */
 	const char *killed_by;	/* "policy", "violation"... when we killed
 				 * it, else NULL */
 	long peak_rss_kb;	/* largest VmHWM read at a thread's exit */

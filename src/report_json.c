@@ -179,6 +179,10 @@ static struct json_object *proc_json(const struct proc *p, uint64_t base)
 	json_set(o, "fault", fault_json(p));
 	if (p->detached)
 		json_set_bool(o, "detached", true);
+	if (p->began_real_ns) {
+		format_rfc3339(p->began_real_ns, buf, sizeof(buf));
+		json_set_str(o, "began", buf);	/* -p: before the watch */
+	}
 	json_set_int(o, "threads_total", p->nthreads);
 	json_set_int(o, "threads_peak", p->threads_peak);
 	json_set(o, "threads", threads_json(p, base));

@@ -71,6 +71,11 @@ jcheck "the failed open of the question" '[.events.list[] | select(.syscall == "
 check '.processes.list[0] | .detached == true and .exit_code == null and
 	.created_by == "attach" and .argv[0] == "'"$PROGS"'/answer_server"' \
 	"the server's record: let go of, no exit status"
+# It started before the watch: when, from the kernel's own record.
+began=$(date -d "$(q '.processes.list[0].began')" +%s)
+started=$(date -d "$(ps -o lstart= -p "$SERVER")" +%s)
+[ $((began - started)) -le 1 ] && [ $((started - began)) -le 1 ] ||
+	fail "began $(q '.processes.list[0].began'), ps says $(ps -o lstart= -p "$SERVER")"
 check '.stdout == null and .output.captured == false and .pid == '"$SERVER" \
 	"no output captured, the pid is the server's"
 grep -q 'openat(AT_FDCWD, "/nonexistent/watched-question", O_RDONLY) *= -1 ENOENT' \
