@@ -464,7 +464,7 @@ bool enforce_entry(struct tracer *t, struct thread *th)
 		/* The program itself may not start: as a failed exec. */
 		if (th->proc->pid == t->root_pid && !t->root_exec_done &&
 		    event_arg(ev, ARG_ARGV, 0))
-			t->root_exec_err = v.err;
+			t->root_exec_err = v.err, t->root_exec_refused = true;
 		policy_log_verdict(&t->audit->policy, ev, &ops, &v,
 				   t->audit->start_ns);
 		skip(t, th, -(int64_t)v.err);

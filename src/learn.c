@@ -190,6 +190,18 @@ void learn_ops(struct learn *l, const struct event *ev, const struct ops *ops)
 	}
 }
 
+void learn_image(struct learn *l, const char *exe)
+{
+	char path[8192];
+
+	if (!exe || exe[0] != '/')
+		return;
+	/* A policy checks both after the exec: fs x and proc exec. */
+	generic_proc(exe, path, sizeof(path));
+	add_bits(l->fs, path, MODE_X);
+	add_bits(l->exec, exe, 1);
+}
+
 void learn_peer(struct learn *l, const struct op *peer)
 {
 	learn_net(l, peer);

@@ -16,6 +16,11 @@ void learn_free(struct learn *l);
 /* Record the operations of an allowed call (paths resolved). */
 void learn_ops(struct learn *l, const struct event *ev, const struct ops *ops);
 
+/* A process now runs exe: the program the kernel ran for an exec, the
+ * interpreter of a script ("#!/usr/bin/env sh") included, which a policy
+ * must allow too. */
+void learn_image(struct learn *l, const char *exe);
+
 /* Record the peer of an accepted connection. */
 void learn_peer(struct learn *l, const struct op *peer);
 

@@ -518,6 +518,14 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			 "nothing is refused");
 		return OPTIONS_ERROR;
 	}
+	if ((o->report_path && !strcmp(o->report_path, "-")) +
+	    (o->trace_path && !strcmp(o->trace_path, "-")) +
+	    (o->events_path && !strcmp(o->events_path, "-")) +
+	    (o->html_path && !strcmp(o->html_path, "-")) > 1) {
+		snprintf(err, errlen, "only one of --report, -o, --events and "
+			 "--html can go to stdout ('-'): they would be mixed");
+		return OPTIONS_ERROR;
+	}
 	if (!o->capture && options_stdout_taken(o)) {
 		snprintf(err, errlen, "a report on stdout ('-') needs the "
 			 "program's output captured: drop --no-capture or name a "

@@ -386,6 +386,15 @@ static void timeline(FILE *f, struct json_object *r)
 	double total = json_object_get_double(get(r, "execution_duration"));
 	const double width = 900, row = 14, left = 80;
 
+	/* The axis covers every bar: the duration is whole milliseconds,
+	 * an end can come a fraction later. */
+	for (i = 0; i < n; i++) {
+		double end = json_object_get_double(get(json_object_array_get_idx(
+			list, i), "end_ms"));
+
+		if (end > total)
+			total = end;
+	}
 	if (total <= 0)
 		total = 1;
 	for (i = 0; i < n && i < 200; i++)

@@ -39,7 +39,11 @@ static struct json_object *io_json(const struct run_result *r)
 
 	memset(&sum, 0, sizeof(sum));
 	for (p = r->audit.procs.first; p; p = p->next) {
-		metrics_add(&sum, &p->metrics);
+		struct proc_metrics watched;
+
+		/* -p: what was done before the watch is not the run's. */
+		metrics_since(&watched, &p->metrics, &p->attach_base);
+		metrics_add(&sum, &watched);
 		known += p->metrics.io_known;
 	}
 	json_set_uint(o, "read_bytes", sum.read_bytes);

@@ -301,11 +301,14 @@ static void denials(struct json_object *r, FILE *out)
 				(long long)logged, logged == 1 ? "" : "s");
 		goto out;
 	}
-	fprintf(out, "%s: refused %lld call%s", progname, (long long)total,
-		total == 1 ? "" : "s");
-	if (str(pol, "file"))
-		fprintf(out, " under %s", str(pol, "file"));
-	fprintf(out, ":\n");
+	/* Only violations: no empty list of refusals before them. */
+	if (n) {
+		fprintf(out, "%s: refused %lld call%s", progname,
+			(long long)total, total == 1 ? "" : "s");
+		if (str(pol, "file"))
+			fprintf(out, " under %s", str(pol, "file"));
+		fprintf(out, ":\n");
+	}
 	for (i = 0; i < n; i++) {
 		struct json_object *e = json_object_array_get_idx(denied, i);
 		struct json_object *g = group_of(groups, e);

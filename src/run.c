@@ -244,8 +244,10 @@ static void collect_outcome(struct run_result *r, struct spawn *s)
 	if (!r->started && r->tracer.root_exec_err) {
 		r->exec_errno = r->tracer.root_exec_err;
 		errors_add(&r->errors, "exec_failed", r->ctx.program,
-			   r->exec_errno, "cannot execute '%s': %s",
-			   r->ctx.program, strerror(r->exec_errno));
+			   r->exec_errno, "cannot execute '%s': %s%s",
+			   r->ctx.program, strerror(r->exec_errno),
+			   r->tracer.root_exec_refused ?
+			   " (the policy refused it: policy.denied)" : "");
 	}
 	if (r->tracer.interrupted_by)
 		note_interrupt(r);

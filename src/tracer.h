@@ -58,6 +58,7 @@ struct tracer {
 	pid_t root_pid;			/* the process we started */
 	bool root_exec_done;		/* its first exec succeeded */
 	int root_exec_err;		/* errno of its failed exec, or 0 */
+	bool root_exec_refused;		/* by the policy, not the kernel */
 	enum kill_reason killed;	/* set when we ended the tracees */
 	int interrupted_by;		/* the signal that interrupted us */
 	uint64_t kill_deadline;		/* SIGKILL everyone at this time */

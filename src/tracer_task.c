@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "enforce.h"
+#include "learn.h"
 #include "postcheck.h"
 #include "stack.h"
 #include "tracer_int.h"
@@ -242,6 +243,8 @@ void on_exec(struct tracer *t, pid_t tid)
 		mm_unref(m);
 	}
 	read_exec(tid, th->proc);
+	if (t->learn)
+		learn_image(t->learn, th->proc->image.exe);
 	stack_forget(th->proc->pid);
 	if (tid == t->root_pid)
 		t->root_exec_done = true;

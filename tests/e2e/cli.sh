@@ -139,12 +139,15 @@ expect_eq "$st" 2 "--events - with --no-capture"
 # the descriptors it would see without us), and its own stdout goes to
 # our stderr, so that the stream stays parseable.
 ls /proc/self/fd | sort >"$TMP/native.fds"
-"$GOBOX" -q --events - -o - -- sh -c 'ls /proc/self/fd; echo "{\"forged\": true}" >&7' \
+"$GOBOX" -q --events - -- sh -c 'ls /proc/self/fd; echo "{\"forged\": true}" >&7' \
 	>"$TMP/stream" 2>"$TMP/err" || true
 grep -v '^[{[]' "$TMP/stream" | grep -q . &&
 	fail "the program's output got into the stream: $(grep -v '^[{[]' "$TMP/stream" | head -3)"
 ! grep -qx '{"forged": true}' "$TMP/stream" || fail "the program wrote into the stream"
 grep -q '^{' "$TMP/stream" || fail "no event lines"
+# Two streams on stdout would be mixed: refused.
+st=0; "$GOBOX" -q --events - -o - -- true >/dev/null 2>&1 || st=$?
+expect_eq "$st" 2 "--events - and -o - together"
 grep '^{' "$TMP/stream" | "$JQ" -e . >/dev/null || fail "an event line is not JSON"
 grep -x '[0-9]*' "$TMP/err" | sort >"$TMP/traced.fds"
 same_lines "descriptors the program sees" "$(cat "$TMP/native.fds")" "$(cat "$TMP/traced.fds")"

@@ -109,3 +109,18 @@ gobox --policy "$TMP/mv.conf" "$SH" -c "$MV"
 expect_status 0 "the rename onto the first run's file, under the learned policy"
 check '.policy.counts.deny == 0 and .policy.counts.kill == 0' \
 	"nothing refused on the second run"
+
+# 4. A script run through "#!/usr/bin/env sh": the kernel runs env, which
+# the learnt policy must allow too (exec and x), or the second run would
+# be killed for running it.
+printf '#!/usr/bin/env sh\necho from-env\n' >"$TMP/envscript"
+chmod +x "$TMP/envscript"
+gobox --learn "$TMP/env.conf" "$TMP/envscript"
+expect_status 0 "the learning run (#! env)"
+grep -q '^proc allow exec /usr/bin/env$' "$TMP/env.conf" ||
+	fail "the interpreter is not allowed: $(grep exec "$TMP/env.conf")"
+gobox --policy "$TMP/env.conf" --deny-exit 9 "$TMP/envscript"
+expect_status 0 "the #! env script under its learnt policy"
+check '.policy.counts.deny == 0 and .policy.counts.kill == 0 and
+	(.security.violations | length) == 0 and .stdout == "from-env\n"' \
+	"nothing refused or killed on the second run"
