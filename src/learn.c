@@ -8,12 +8,14 @@
  */
 #include "learn.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <json-c/json.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "flags.h"
@@ -284,6 +286,39 @@ static bool under(const char *path, const char *dir)
 	return n > 1 && strncmp(path, dir, n) == 0 && path[n] == '/';
 }
 
+/* A name mktemp(3) and its kin made: six letters and digits at the end,
+ * of two kinds at least (a random draw, not a word), in a directory
+ * anyone may write in and no one may take another's file from (sticky:
+ * /tmp, /var/tmp, /dev/shm). Another run draws other letters: its files
+ * are allowed as the name with "??????" for them. Sets *cut where the
+ * random part begins. */
+static bool temp_name(const char *path, size_t *cut)
+{
+	const char *base = strrchr(path, '/');
+	size_t len = strlen(path), i;
+	int upper = 0, lower = 0, digit = 0;
+	char dir[8192];
+	struct stat st;
+
+	if (!base || strlen(base + 1) < 6 || (size_t)(base - path) >= sizeof(dir))
+		return false;
+	for (i = len - 6; i < len; i++) {
+		upper |= path[i] >= 'A' && path[i] <= 'Z';
+		lower |= path[i] >= 'a' && path[i] <= 'z';
+		digit |= path[i] >= '0' && path[i] <= '9';
+		if (!isalnum((unsigned char)path[i]))
+			return false;
+	}
+	if (upper + lower + digit < 2)
+		return false;
+	snprintf(dir, sizeof(dir), "%.*s", (int)(base - path), path);
+	if (stat(dir[0] ? dir : "/", &st) < 0 || !S_ISDIR(st.st_mode) ||
+	    !(st.st_mode & S_ISVTX) || !(st.st_mode & S_IWOTH))
+		return false;
+	*cut = len - 6;
+	return true;
+}
+
 /* Files read (r, x) in a system directory, GENERALISE_AT or more with the
  * same modes, are allowed as the directory's star pattern. */
 static void write_fs(FILE *f, const struct learn *l)
@@ -310,7 +345,7 @@ static void write_fs(FILE *f, const struct learn *l)
 		size_t dirlen = slash ? (size_t)(slash - keys[i]) + 1 : 0;
 		unsigned modes = (unsigned)json_object_get_int64(
 			json_object_object_get(l->fs, keys[i]));
-		size_t same = 0;
+		size_t same = 0, cut;
 
 		if (done[i])
 			continue;
@@ -334,6 +369,15 @@ static void write_fs(FILE *f, const struct learn *l)
 				    (unsigned)json_object_get_int64(
 					    json_object_object_get(l->fs, keys[j])) == modes)
 					done[j] = true;
+			continue;
+		}
+		if ((modes & MODE_C) && temp_name(keys[i], &cut)) {
+			char head[8192];
+
+			snprintf(head, sizeof(head), "%.*s", (int)cut, keys[i]);
+			pattern_word(l, head, false, true, word, sizeof(word));
+			fprintf(f, "fs allow %s %s??????\n", pol_modes_word(modes, m),
+				word);
 			continue;
 		}
 		pattern_word(l, keys[i], strncmp(keys[i], "/proc/*", 7) == 0,

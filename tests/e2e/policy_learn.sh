@@ -124,3 +124,13 @@ expect_status 0 "the #! env script under its learnt policy"
 check '.policy.counts.deny == 0 and .policy.counts.kill == 0 and
 	(.security.violations | length) == 0 and .stdout == "from-env\n"' \
 	"nothing refused or killed on the second run"
+
+# 5. A file mktemp names in /tmp (sticky, anyone's): the next run draws
+# another name, which the learnt policy allows as the same pattern.
+MK='f=$(mktemp /tmp/gobox-learn-XXXXXX) && echo x >"$f" && rm "$f"'
+gobox --learn "$TMP/mk.conf" "$SH" -c "$MK"
+expect_status 0 "the learning run (mktemp)"
+grep -q 'gobox-learn-??????$' "$TMP/mk.conf" ||
+	fail "the mktemp name is not a pattern: $(grep gobox-learn "$TMP/mk.conf")"
+gobox --policy "$TMP/mk.conf" --deny-exit 9 "$SH" -c "$MK"
+expect_status 0 "another mktemp name under the learnt policy"
