@@ -5,6 +5,11 @@
 
 #include "event_json.h"
 
+bool audit_keeps_events(const struct audit *a)
+{
+	return json_object_array_length(a->events) < a->events_max;
+}
+
 void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max)
 {
 	memset(a, 0, sizeof(*a));

@@ -40,6 +40,9 @@ void audit_syscall(struct audit *a, struct proc *p, const struct event *ev);
  */
 void audit_summaries(struct audit *a, const struct event *ev);
 
+/* Will the next event be kept in the report (events_max not reached)? */
+bool audit_keeps_events(const struct audit *a);
+
 /* Add to ts the calls the files and network sections need to see. */
 void audit_summary_traceset(struct traceset *ts);
 

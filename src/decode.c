@@ -64,6 +64,18 @@ static void decode_arg(struct event *ev, unsigned i)
 }
 
 /* open, openat, openat2 and creat: a path in, a new descriptor out. */
+bool decode_opens_fd(const struct syscall_desc *d)
+{
+	unsigned i;
+	bool path = false, flags = false;
+
+	for (i = 0; d && i < d->nargs; i++) {
+		path |= d->arg[i] == ARG_PATH;
+		flags |= d->arg[i] == ARG_OFLAGS || d->arg[i] == ARG_OPEN_HOW;
+	}
+	return path && (flags || (d && strcmp(d->name, "creat") == 0));
+}
+
 static bool opens_fd(const struct event *ev)
 {
 	return event_arg(ev, ARG_PATH, 0) &&

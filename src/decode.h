@@ -18,6 +18,10 @@
  */
 void decode_entry(struct event *ev);
 
+/* Does call d return a new descriptor for the path it opens (open,
+ * openat, openat2, creat...)? */
+bool decode_opens_fd(const struct syscall_desc *d);
+
 /* Decode what the exit stop tells (ev->rval / ev->err set). */
 void decode_exit(struct event *ev);
 

@@ -136,7 +136,9 @@ static void read_string(struct event *ev, unsigned i, size_t max)
 void decode_path(struct event *ev, unsigned i)
 {
 	read_string(ev, i, DECODE_PATH_MAX);
-	if (ev->v[i].u.str.s && ev->v[i].status == VAL_OK)
+	/* An open not kept nor shown: its new fd's path is the truth the
+	 * files section takes, the readlink of the cwd is spared. */
+	if (ev->v[i].u.str.s && ev->v[i].status == VAL_OK && !ev->paths_lazy)
 		resolve_path(ev, i);
 }
 

@@ -123,6 +123,8 @@ struct event {
 	const char *verdict;		/* "denied by line 5"... or NULL */
 	const char *stack;		/* -k: frames, a line each, or NULL */
 	bool finished;			/* the exit stop was seen */
+	bool paths_lazy;		/* an open no one will read the resolved
+					 * path of: its new fd's path tells */
 	unsigned char hide_pin;		/* sched_getaffinity of a thread of
 					 * the program (HIDE_PIN_PROGRAM) or
 					 * of the tracer (HIDE_PIN_TRACER),

@@ -152,6 +152,8 @@ static void entry_with(struct tracer *t, struct thread *th,
 	ev = event_get(t);
 	event_start(t, th, ev, info);
 	t->abi_calls[ev->abi]++;
+	ev->paths_lazy = !t->live && !t->policy && !t->learn &&
+			 !audit_keeps_events(t->audit) && decode_opens_fd(ev->desc);
 	decode_entry(ev);
 	ev->counted = in_set(t->counted, ev);
 	ev->noted = in_set(&t->noted, ev);

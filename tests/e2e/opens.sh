@@ -83,3 +83,13 @@ jcheck "ENOTDIR" '[.events.list[] | select(.errno == "ENOTDIR") |
 	 ["openat", "exists/", ($d + "/exists")]]' --arg d "$D"
 jcheck "openat with AT_FDCWD" '[.events.list[] |
 	select(.syscall == "openat" and .path == "exists/")][0].args[0] == "AT_FDCWD"'
+
+# With no event kept (--max-events 0), the relative opens are not resolved
+# at entry: the files section still names each file by its absolute path
+# (from the new descriptor), the same as when they are kept.
+gobox --max-events 0 "$PROGS/opens" $N
+expect_status 0 "opens with no event kept"
+jcheck "the files read and modified, absolute, with no event kept" \
+	'([.files.read[].path] | index($e) != null and all(startswith("/"))) and
+	 ([.files.modified[].path] | index($f) != null and all(startswith("/")))' \
+	--arg e "$D/exists" --arg f "$D/sub/file"
