@@ -208,6 +208,7 @@ static struct json_object *arg_json(const struct event *ev,
 	case ARG_MSGHDR:
 		return memory_value(v);
 	case ARG_PTR:
+	case ARG_STATBUF:
 	case ARG_WBUF:
 	case ARG_RBUF:
 	case ARG_ENVP:

@@ -74,6 +74,7 @@ enum arg_type {
 	ARG_MMAP_FLAGS,		/* MAP_* */
 	ARG_RENAME_FLAGS,	/* RENAME_* */
 	ARG_ACCESS_MODE,	/* F_OK, or R_OK|W_OK|X_OK */
+	ARG_STATBUF,		/* struct stat, filled at the exit */
 	ARG_ACCESS_FLAGS,	/* faccessat2: AT_EACCESS... (0x200 is
 				 * AT_REMOVEDIR elsewhere) */
 	ARG_WHENCE,		/* SEEK_* */

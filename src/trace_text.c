@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -139,6 +141,56 @@ static void put_fd(FILE *out, const struct event *ev, int fd, bool paths)
 		fputs(target, out);
 		fputc('>', out);
 	}
+}
+
+/* S_IFREG|0644, as strace writes a mode of struct stat. */
+static void put_file_mode(FILE *out, unsigned mode)
+{
+	static const struct { unsigned type; const char *name; } types[] = {
+		{ S_IFREG, "S_IFREG" }, { S_IFDIR, "S_IFDIR" },
+		{ S_IFCHR, "S_IFCHR" }, { S_IFBLK, "S_IFBLK" },
+		{ S_IFIFO, "S_IFIFO" }, { S_IFLNK, "S_IFLNK" },
+		{ S_IFSOCK, "S_IFSOCK" },
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if ((mode & S_IFMT) == types[i].type)
+			break;
+	if (i == sizeof(types) / sizeof(types[0])) {
+		fprintf(out, "%#o", mode);
+		return;
+	}
+	fputs(types[i].name, out);
+	if (mode & S_ISUID)
+		fputs("|S_ISUID", out);
+	if (mode & S_ISGID)
+		fputs("|S_ISGID", out);
+	if (mode & S_ISVTX)
+		fputs("|S_ISVTX", out);
+	fprintf(out, "|%#03o", mode & 0777);
+}
+
+/* A struct stat the call filled, as strace -e trace=%file shows it:
+ * {st_mode=S_IFREG|0644, st_size=N, ...}, a device's st_rdev instead of
+ * its size. The 64-bit layout only (an i386 call shows the address). */
+static bool put_stat(FILE *out, const struct event *ev,
+		     const struct arg_value *v)
+{
+	struct stat st;
+
+	if (!ev->finished || ev->err || ev->abi == ABI_I386 ||
+	    !arg_ptr(ev, v->raw) ||
+	    ucopy(ev->tid, arg_ptr(ev, v->raw), &st, sizeof(st)) < 0)
+		return false;
+	fputs("{st_mode=", out);
+	put_file_mode(out, st.st_mode);
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+		fprintf(out, ", st_rdev=makedev(%#x, %#x), ...}",
+			major(st.st_rdev), minor(st.st_rdev));
+	else
+		fprintf(out, ", st_size=%lld, ...}", (long long)st.st_size);
+	return true;
 }
 
 static void put_address(FILE *out, const struct event *ev,
@@ -432,6 +484,10 @@ static void put_arg(FILE *out, const struct event *ev,
 			break;
 		}
 		/* fall through */
+	case ARG_STATBUF:
+		if (!put_stat(out, ev, v))
+			put_address(out, ev, v);
+		break;
 	case ARG_PTR:
 		if (!arg_ptr(ev, v->raw))
 			fputs("NULL", out);
