@@ -179,6 +179,9 @@ static struct json_object *arg_json(const struct event *ev,
 	case ARG_RENAME_FLAGS:
 		return json_object_new_string(
 			rename_flags_format((uint32_t)v->raw, buf, sizeof(buf)));
+	case ARG_IOCTL_CMD:
+		return json_object_new_string(
+			ioctl_name(v->raw, buf, sizeof(buf)));
 	case ARG_ACCESS_MODE:
 		return json_object_new_string(
 			access_mode_format((uint32_t)v->raw, buf, sizeof(buf)));

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 
@@ -351,6 +352,38 @@ int errno_from_name(const char *name)
 		if (strcmp(f->name, name) == 0)
 			return (int)f->value;
 	return -1;
+}
+
+/* The ioctls programs make most, by the names strace gives them. */
+static const struct flag_name ioctl_names[] = {
+	F(TCGETS), F(TCSETS), F(TCSETSW), F(TCSETSF), F(TCGETA), F(TCSETA),
+	F(TCSETAW), F(TCSETAF), F(TCSBRK), F(TCXONC), F(TCFLSH), F(TIOCEXCL),
+	F(TIOCNXCL), F(TIOCSCTTY), F(TIOCGPGRP), F(TIOCSPGRP), F(TIOCOUTQ),
+	F(TIOCSTI), F(TIOCGWINSZ), F(TIOCSWINSZ), F(TIOCMGET), F(TIOCMBIS),
+	F(TIOCMBIC), F(TIOCMSET), F(FIONREAD), F(TIOCLINUX), F(TIOCCONS),
+	F(FIONBIO), F(TIOCNOTTY), F(TIOCGSID), F(TIOCGPTN), F(TIOCSPTLCK),
+	F(TIOCGPTPEER), F(FIONCLEX), F(FIOCLEX), F(FIOASYNC), F(FIOQSIZE),
+	F(FS_IOC_GETFLAGS),
+	F(FS_IOC_SETFLAGS), F(FIGETBSZ), F(FIBMAP), F(FICLONE),
+	{ 0, NULL }
+};
+
+char *ioctl_name(uint64_t cmd, char *buf, size_t size)
+{
+	static const char *const dirs[] = {
+		"_IOC_NONE", "_IOC_WRITE", "_IOC_READ", "_IOC_READ|_IOC_WRITE"
+	};
+	uint32_t c = (uint32_t)cmd;
+	unsigned i;
+
+	for (i = 0; ioctl_names[i].name; i++)
+		if (ioctl_names[i].value == c) {
+			snprintf(buf, size, "%s", ioctl_names[i].name);
+			return buf;
+		}
+	snprintf(buf, size, "_IOC(%s, %#x, %#x, %#x)", dirs[_IOC_DIR(c) & 3],
+		 _IOC_TYPE(c), _IOC_NR(c), _IOC_SIZE(c));
+	return buf;
 }
 
 const char *signal_name(int sig, char *buf, size_t size)

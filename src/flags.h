@@ -58,6 +58,10 @@ const char *restart_message(int err);
 int errno_from_name(const char *name);
 
 /* "SIGKILL", or "SIG123" for an unknown one. */
+/* An ioctl request: "TCGETS", or "_IOC(_IOC_READ, 0x54, 0x13, 0x8)" as
+ * strace writes one it has no name for. */
+char *ioctl_name(uint64_t cmd, char *buf, size_t size);
+
 const char *signal_name(int sig, char *buf, size_t size);
 
 /* The name of the si_code of a fault the kernel raised (SEGV_MAPERR...),

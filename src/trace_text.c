@@ -451,6 +451,9 @@ static void put_arg(FILE *out, const struct event *ev,
 	case ARG_ACCESS_MODE:
 		fputs(access_mode_format((uint32_t)v->raw, buf, sizeof(buf)), out);
 		break;
+	case ARG_IOCTL_CMD:
+		fputs(ioctl_name(v->raw, buf, sizeof(buf)), out);
+		break;
 	case ARG_ACCESS_FLAGS:
 		fputs(access_flags_format((uint32_t)v->raw, buf, sizeof(buf)), out);
 		break;

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <string.h>
 #include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -308,4 +309,18 @@ Test(access_flags_format, eaccess_is_not_removedir)
 	cr_expect_str_eq(access_flags_format(AT_EACCESS | AT_SYMLINK_NOFOLLOW, b,
 					     sizeof(b)),
 			 "AT_SYMLINK_NOFOLLOW|AT_EACCESS");
+}
+
+Test(ioctl_name, names_and_ioc_form)
+{
+	char b[96];
+
+	cr_expect_str_eq(ioctl_name(TCGETS, b, sizeof(b)), "TCGETS");
+	cr_expect_str_eq(ioctl_name(TIOCGWINSZ, b, sizeof(b)), "TIOCGWINSZ");
+	cr_expect_str_eq(ioctl_name(FIONREAD, b, sizeof(b)), "FIONREAD");
+	/* As strace writes one it has no name for. */
+	cr_expect_str_eq(ioctl_name(0x1234, b, sizeof(b)),
+			 "_IOC(_IOC_NONE, 0x12, 0x34, 0)");
+	cr_expect_str_eq(ioctl_name(_IOR('x', 7, int), b, sizeof(b)),
+			 "_IOC(_IOC_READ, 0x78, 0x7, 0x4)");
 }
