@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/socket.h>
 
 #include "decode.h"
@@ -182,6 +183,12 @@ static struct json_object *arg_json(const struct event *ev,
 	case ARG_IOCTL_CMD:
 		return json_object_new_string(
 			ioctl_name(v->raw, buf, sizeof(buf)));
+	case ARG_CLOCKID:
+		return json_object_new_string(
+			clock_id_name((int32_t)v->raw, buf, sizeof(buf)));
+	case ARG_CLOCK_FLAGS:
+		return json_object_new_string((uint32_t)v->raw == TIMER_ABSTIME ?
+					      "TIMER_ABSTIME" : "0");
 	case ARG_ACCESS_MODE:
 		return json_object_new_string(
 			access_mode_format((uint32_t)v->raw, buf, sizeof(buf)));
@@ -212,6 +219,7 @@ static struct json_object *arg_json(const struct event *ev,
 		return memory_value(v);
 	case ARG_PTR:
 	case ARG_STATBUF:
+	case ARG_TIMESPEC:
 	case ARG_WBUF:
 	case ARG_RBUF:
 	case ARG_ENVP:

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -352,6 +353,27 @@ int errno_from_name(const char *name)
 		if (strcmp(f->name, name) == 0)
 			return (int)f->value;
 	return -1;
+}
+
+static const struct flag_name clock_ids[] = {
+	F(CLOCK_REALTIME), F(CLOCK_MONOTONIC), F(CLOCK_PROCESS_CPUTIME_ID),
+	F(CLOCK_THREAD_CPUTIME_ID), F(CLOCK_MONOTONIC_RAW),
+	F(CLOCK_REALTIME_COARSE), F(CLOCK_MONOTONIC_COARSE), F(CLOCK_BOOTTIME),
+	F(CLOCK_REALTIME_ALARM), F(CLOCK_BOOTTIME_ALARM), F(CLOCK_TAI),
+	{ 0, NULL }
+};
+
+char *clock_id_name(int64_t id, char *buf, size_t size)
+{
+	unsigned i;
+
+	for (i = 0; clock_ids[i].name; i++)
+		if ((int64_t)clock_ids[i].value == id) {
+			snprintf(buf, size, "%s", clock_ids[i].name);
+			return buf;
+		}
+	snprintf(buf, size, "%lld", (long long)id);
+	return buf;
 }
 
 /* The ioctls programs make most, by the names strace gives them. */

@@ -62,6 +62,9 @@ int errno_from_name(const char *name);
  * strace writes one it has no name for. */
 char *ioctl_name(uint64_t cmd, char *buf, size_t size);
 
+/* A clock: "CLOCK_MONOTONIC", or its number. */
+char *clock_id_name(int64_t id, char *buf, size_t size);
+
 const char *signal_name(int sig, char *buf, size_t size);
 
 /* The name of the si_code of a fault the kernel raised (SEGV_MAPERR...),

@@ -151,6 +151,7 @@ static uint64_t narrow_mask(const struct event *ev, unsigned i)
 	switch (type) {
 	case ARG_PTR:
 	case ARG_STATBUF:
+	case ARG_TIMESPEC:
 	case ARG_PATH:
 	case ARG_STR:
 	case ARG_WBUF:

@@ -76,6 +76,9 @@ enum arg_type {
 	ARG_ACCESS_MODE,	/* F_OK, or R_OK|W_OK|X_OK */
 	ARG_STATBUF,		/* struct stat, filled at the exit */
 	ARG_IOCTL_CMD,		/* an ioctl request: TCGETS... */
+	ARG_CLOCKID,		/* CLOCK_REALTIME... */
+	ARG_CLOCK_FLAGS,	/* 0 or TIMER_ABSTIME */
+	ARG_TIMESPEC,		/* a struct timespec the call reads */
 	ARG_ACCESS_FLAGS,	/* faccessat2: AT_EACCESS... (0x200 is
 				 * AT_REMOVEDIR elsewhere) */
 	ARG_WHENCE,		/* SEEK_* */

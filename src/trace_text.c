@@ -143,6 +143,34 @@ static void put_fd(FILE *out, const struct event *ev, int fd, bool paths)
 	}
 }
 
+/* A struct timespec the call reads: {tv_sec=1, tv_nsec=500000000}. An
+ * i386 call's has 32-bit fields, but for the *_time64 calls. */
+static bool put_timespec(FILE *out, const struct event *ev,
+			 const struct arg_value *v)
+{
+	int64_t sec, nsec;
+
+	if (!arg_ptr(ev, v->raw))
+		return false;
+	if (ev->abi == ABI_I386 && !strstr(ev->name, "time64")) {
+		int32_t ts[2];
+
+		if (ucopy(ev->tid, arg_ptr(ev, v->raw), ts, sizeof(ts)) < 0)
+			return false;
+		sec = ts[0];
+		nsec = ts[1];
+	} else {
+		int64_t ts[2];
+
+		if (ucopy(ev->tid, arg_ptr(ev, v->raw), ts, sizeof(ts)) < 0)
+			return false;
+		sec = ts[0];
+		nsec = ts[1];
+	}
+	fprintf(out, "{tv_sec=%lld, tv_nsec=%lld}", (long long)sec, (long long)nsec);
+	return true;
+}
+
 /* S_IFREG|0644, as strace writes a mode of struct stat. */
 static void put_file_mode(FILE *out, unsigned mode)
 {
@@ -453,6 +481,19 @@ static void put_arg(FILE *out, const struct event *ev,
 		break;
 	case ARG_IOCTL_CMD:
 		fputs(ioctl_name(v->raw, buf, sizeof(buf)), out);
+		break;
+	case ARG_CLOCKID:
+		fputs(clock_id_name((int32_t)v->raw, buf, sizeof(buf)), out);
+		break;
+	case ARG_CLOCK_FLAGS:
+		if ((uint32_t)v->raw == TIMER_ABSTIME)
+			fputs("TIMER_ABSTIME", out);
+		else
+			fprintf(out, "%#llx", (unsigned long long)(uint32_t)v->raw);
+		break;
+	case ARG_TIMESPEC:
+		if (!put_timespec(out, ev, v))
+			put_address(out, ev, v);
 		break;
 	case ARG_ACCESS_FLAGS:
 		fputs(access_flags_format((uint32_t)v->raw, buf, sizeof(buf)), out);

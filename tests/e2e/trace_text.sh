@@ -62,6 +62,8 @@ compare connect "$PROGS/connect" "$TMP/c1"
 # struct stat as strace shows it: the mode by name (sticky /tmp), a
 # device's st_rdev, a regular file's size; an address when it failed.
 compare newfstatat,fstat,stat,lstat sh -c 'test -e /etc; test -e /nowhere; ls -ld /etc /dev/null /tmp >/dev/null'
+# Clocks by name, the time asked for.
+compare nanosleep,clock_nanosleep sleep 0.01
 # ioctl requests by name (isatty's TCGETS).
 compare ioctl sh -c 'test -t 0; test -t 1; test -t 7'
 # clone3's struct, and what the kernel wrote back.
