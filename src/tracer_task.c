@@ -207,6 +207,25 @@ static void read_exec(pid_t pid, struct proc *p)
 		  n >= (long)sizeof(buf) - 1 || argc == ARRAY_SIZE(argv));
 }
 
+/*
+ * An exec that got this far has succeeded (it returns 0): its event ends
+ * here, and the thread goes on without the syscall-exit stop, one stop
+ * less for each program run. With -p every call stops anyway.
+ */
+static void exec_returned(struct tracer *t, struct thread *th)
+{
+	struct event *ev = th->ev;
+
+	if (!ev || !th->in_syscall || t->attached)
+		return;
+	ev->finished = true;
+	ev->exit_ns = now_mono_ns();
+	ev->rval = 0;
+	take_stack(t, th);	/* -kk: where the new program starts */
+	event_done(t, th);
+	th->in_syscall = false;
+}
+
 void on_exec(struct tracer *t, pid_t tid)
 {
 	unsigned long former = 0;
@@ -251,6 +270,7 @@ void on_exec(struct tracer *t, pid_t tid)
 	/* Before the new program runs an instruction. */
 	if (postcheck_exec(t, th))
 		return;
+	exec_returned(t, th);
 	resume(th, 0);
 }
 
