@@ -152,6 +152,30 @@ static void check_max_procs(struct tracer *t, struct proc *parent,
  * its creation was seen waits in t->unlinked, so that it is not taken
  * for a new task.
  */
+/*
+ * A fork has made its process: the call returns its pid, its event ends
+ * here and the parent goes on without the syscall-exit stop (one stop
+ * less each process). Not for a vfork (the parent waits for the child
+ * first) nor a thread (an exec in it can end the caller before the call
+ * returns), nor when the call's arguments must be put back at its exit.
+ * Returns whether it did.
+ */
+static bool fork_returned(struct tracer *t, struct thread *parent, pid_t child)
+{
+	struct event *ev = parent->ev;
+
+	if (!ev || !parent->in_syscall || parent->saved.active || t->attached ||
+	    t->killed)
+		return false;
+	ev->finished = true;
+	ev->exit_ns = now_mono_ns();
+	ev->rval = child;
+	take_stack(t, parent);
+	event_done(t, parent);
+	parent->in_syscall = false;
+	return true;
+}
+
 void on_new_task(struct tracer *t, struct thread *parent, int event)
 {
 	unsigned long msg = 0;
@@ -178,6 +202,12 @@ void on_new_task(struct tracer *t, struct thread *parent, int event)
 		}
 		if (child && child->proc != parent->proc)
 			check_max_procs(t, parent->proc, child->proc);
+		if (event == PTRACE_EVENT_FORK && fork_returned(t, parent, tid)) {
+			resume(parent, 0);
+			call_done(t, parent);
+			enforce_wake(t);
+			return;
+		}
 	}
 	resume(parent, 0);
 }

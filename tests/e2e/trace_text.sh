@@ -26,6 +26,8 @@ norm() {
 	    -e 's/gobox-test-[0-9]*/gobox-test-N/' -e 's/0x[0-9a-f]*/ADDR/g' \
 	    -e 's/si_pid=[0-9]*/si_pid=N/' -e 's/^\(clone3*(.*\) = [0-9]*$/\1 = N/' \
 	    -e 's/parent_tid=\[[0-9]*\]/parent_tid=[N]/' \
+	    -e 's/si_utime=[0-9]*\( \/\* [^*]* \*\/\)*/si_utime=N/' \
+	    -e 's/si_stime=[0-9]*\( \/\* [^*]* \*\/\)*/si_stime=N/' \
 	    "$1" | grep -v '^+++ '
 }
 
