@@ -14,34 +14,14 @@
 #include <json-c/json.h>
 #include <openssl/evp.h>
 
-static struct json_object *get(struct json_object *o, const char *path)
-{
-	char key[64];
-	const char *dot;
+#include "report_read.h"
 
-	while (o && path && *path) {
-		dot = strchr(path, '.');
-		snprintf(key, sizeof(key), "%.*s",
-			 dot ? (int)(dot - path) : (int)strlen(path), path);
-		o = json_object_object_get(o, key);
-		path = dot ? dot + 1 : NULL;
-	}
-	return o;
-}
-
-/* Entries of an array; 0 for anything else (a report read back may have
- * any value anywhere: json-c asserts on an array call for a non-array). */
-static size_t len_of(struct json_object *a)
-{
-	return json_object_is_type(a, json_type_array) ?
-	       json_object_array_length(a) : 0;
-}
-
+/* A value to print: "" when it is missing. */
 static const char *str(struct json_object *o, const char *path)
 {
-	struct json_object *v = get(o, path);
+	const char *s = report_str(o, path);
 
-	return v ? json_object_get_string(v) : "";
+	return s ? s : "";
 }
 
 /* The length of the valid UTF-8 sequence at s (n bytes left), or 0. */
@@ -168,8 +148,8 @@ static void field(FILE *f, struct json_object *o, const char *key, bool pre)
 /* An argv array of o, with its *_base64 twin, one space between. */
 static void argv_of(FILE *f, struct json_object *o)
 {
-	struct json_object *argv = get(o, "argv"), *twin = get(o, "argv_base64");
-	size_t k, n = len_of(argv);
+	struct json_object *argv = report_get(o, "argv"), *twin = report_get(o, "argv_base64");
+	size_t k, n = report_len(argv);
 
 	for (k = 0; k < n; k++) {
 		if (k)
@@ -192,9 +172,9 @@ static void card(FILE *f, const char *label, const char *value, const char *cls)
 static void cards(FILE *f, struct json_object *r)
 {
 	char buf[128];
-	struct json_object *sig = get(r, "signal");
-	long denied = json_object_get_int64(get(r, "policy.counts.deny")) +
-		      json_object_get_int64(get(r, "policy.counts.kill"));
+	struct json_object *sig = report_get(r, "signal");
+	long denied = json_object_get_int64(report_get(r, "policy.counts.deny")) +
+		      json_object_get_int64(report_get(r, "policy.counts.kill"));
 
 	fputs("<div class=\"cards\">\n", f);
 	if (sig && json_object_get_type(sig) == json_type_string)
@@ -211,28 +191,28 @@ static void cards(FILE *f, struct json_object *r)
 	card(f, "CPU user + system", buf, "");
 	/* MiB with one decimal, as the summary writes it. */
 	snprintf(buf, sizeof(buf), "%.1f MiB",
-		 json_object_get_double(get(r, "peak_memory_mb")));
+		 json_object_get_double(report_get(r, "peak_memory_mb")));
 	card(f, "peak memory", buf, "");
 	snprintf(buf, sizeof(buf), "%ld", denied);
 	card(f, "refused", buf, denied ? "bad" : "");
 	snprintf(buf, sizeof(buf), "%s of %s", str(r, "syscalls.total_errors"),
 		 str(r, "syscalls.total_calls"));
 	card(f, "failed calls", buf, "");
-	if (json_object_get_boolean(get(r, "was_killed")))
+	if (json_object_get_boolean(report_get(r, "was_killed")))
 		card(f, "killed by gobox-strace", str(r, "kill_reason"), "bad");
 	fputs("</div>\n", f);
 }
 
 static void syscall_table(FILE *f, struct json_object *r)
 {
-	struct json_object *t = get(r, "syscalls.table");
-	size_t i, n = t ? len_of(t) : 0;
+	struct json_object *t = report_get(r, "syscalls.table");
+	size_t i, n = t ? report_len(t) : 0;
 
 	fputs("<h2>System calls</h2>\n<table><tr><th>call</th><th>ABI</th>"
 	      "<th>calls</th><th>errors</th><th>errno</th><th>time (µs)</th></tr>\n", f);
 	for (i = 0; i < n; i++) {
 		struct json_object *e = json_object_array_get_idx(t, i);
-		struct json_object *errnos = get(e, "errnos");
+		struct json_object *errnos = report_get(e, "errnos");
 
 		fputs("<tr><td>", f);
 		esc(f, str(e, "name"));
@@ -279,8 +259,8 @@ static void operation(FILE *f, struct json_object *op)
 
 static void denied(FILE *f, struct json_object *r)
 {
-	struct json_object *d = get(r, "policy.denied");
-	size_t i, k, n = d ? len_of(d) : 0;
+	struct json_object *d = report_get(r, "policy.denied");
+	size_t i, k, n = d ? report_len(d) : 0;
 
 	if (!n)
 		return;
@@ -289,27 +269,27 @@ static void denied(FILE *f, struct json_object *r)
 	      "<th>rule</th></tr>\n", f);
 	for (i = 0; i < n; i++) {
 		struct json_object *e = json_object_array_get_idx(d, i);
-		struct json_object *stack = get(e, "stack");
+		struct json_object *stack = report_get(e, "stack");
 
 		fprintf(f, "<tr><td class=\"n\">%s</td><td class=\"n\">%s</td><td>",
 			str(e, "time_ms"), str(e, "pid"));
 		esc(f, str(e, "syscall"));
 		fputs("</td><td>", f);
-		operation(f, get(e, "operation"));
+		operation(f, report_get(e, "operation"));
 		fputs("</td><td>", f);
 		esc(f, str(e, "action"));
 		fputs("</td><td>", f);
-		if (get(e, "rule.line") && json_object_get_type(get(e, "rule.line")) ==
+		if (report_get(e, "rule.line") && json_object_get_type(report_get(e, "rule.line")) ==
 		    json_type_int)
 			fprintf(f, "line %s: ", str(e, "rule.line"));
 		esc(f, str(e, "rule.text"));
-		if (get(e, "rule.why")) {
+		if (report_get(e, "rule.why")) {
 			fputs(" (", f);
 			esc(f, str(e, "rule.why"));
 			fputs(")", f);
 		}
 		fputs("</td></tr>\n", f);
-		for (k = 0; stack && k < len_of(stack); k++) {
+		for (k = 0; stack && k < report_len(stack); k++) {
 			fputs("<tr class=\"frame\"><td colspan=\"6\">&gt; ", f);
 			esc(f, json_object_get_string(json_object_array_get_idx(stack, k)));
 			fputs("</td></tr>\n", f);
@@ -321,39 +301,39 @@ static void denied(FILE *f, struct json_object *r)
 static void tree_node(FILE *f, struct json_object *list, struct json_object *p,
 		      unsigned depth)
 {
-	struct json_object *kids = get(p, "children");
-	size_t i, k, n = len_of(list);
+	struct json_object *kids = report_get(p, "children");
+	size_t i, k, n = report_len(list);
 
 	if (depth > 64)
 		return;
 	fprintf(f, "<li><span class=\"pid\">%s</span> ", str(p, "pid"));
 	argv_of(f, p);
 	fputc(' ', f);
-	if (get(p, "signal") && json_object_get_type(get(p, "signal")) == json_type_string) {
+	if (report_get(p, "signal") && json_object_get_type(report_get(p, "signal")) == json_type_string) {
 		fputs("<span class=\"bad\">killed by ", f);
 		esc(f, str(p, "signal"));
 		fputs("</span>", f);
 	} else {
 		fprintf(f, "→ %s", str(p, "exit_code"));
 	}
-	if (get(p, "killed_by")) {
+	if (report_get(p, "killed_by")) {
 		fputs(" <span class=\"bad\">(", f);
 		esc(f, str(p, "killed_by"));
 		fputs(")</span>", f);
 	}
 	fprintf(f, " <span class=\"dim\">%s thread%s, peak %s kB</span>",
 		str(p, "threads_total"),
-		json_object_get_int(get(p, "threads_total")) == 1 ? "" : "s",
+		json_object_get_int(report_get(p, "threads_total")) == 1 ? "" : "s",
 		str(p, "peak_memory_kb"));
-	if (kids && len_of(kids)) {
+	if (kids && report_len(kids)) {
 		fputs("\n<ul>\n", f);
-		for (k = 0; k < len_of(kids); k++) {
+		for (k = 0; k < report_len(kids); k++) {
 			int pid = json_object_get_int(json_object_array_get_idx(kids, k));
 
 			for (i = 0; i < n; i++) {
 				struct json_object *c = json_object_array_get_idx(list, i);
 
-				if (json_object_get_int(get(c, "pid")) == pid)
+				if (json_object_get_int(report_get(c, "pid")) == pid)
 					tree_node(f, list, c, depth + 1);
 			}
 		}
@@ -364,14 +344,14 @@ static void tree_node(FILE *f, struct json_object *list, struct json_object *p,
 
 static void tree(FILE *f, struct json_object *r)
 {
-	struct json_object *list = get(r, "processes.list");
-	size_t i, n = list ? len_of(list) : 0;
+	struct json_object *list = report_get(r, "processes.list");
+	size_t i, n = list ? report_len(list) : 0;
 
 	fputs("<h2>Processes</h2>\n<ul class=\"tree\">\n", f);
 	for (i = 0; i < n; i++) {
 		struct json_object *p = json_object_array_get_idx(list, i);
 
-		if (!get(p, "parent") || json_object_get_type(get(p, "parent")) ==
+		if (!report_get(p, "parent") || json_object_get_type(report_get(p, "parent")) ==
 		    json_type_null)
 			tree_node(f, list, p, 0);
 	}
@@ -381,15 +361,15 @@ static void tree(FILE *f, struct json_object *r)
 /* Processes and their threads as bars on one time axis. */
 static void timeline(FILE *f, struct json_object *r)
 {
-	struct json_object *list = get(r, "processes.list");
-	size_t i, k, n = list ? len_of(list) : 0, rows = 0;
-	double total = json_object_get_double(get(r, "execution_duration"));
+	struct json_object *list = report_get(r, "processes.list");
+	size_t i, k, n = list ? report_len(list) : 0, rows = 0;
+	double total = json_object_get_double(report_get(r, "execution_duration"));
 	const double width = 900, row = 14, left = 80;
 
 	/* The axis covers every bar: the duration is whole milliseconds,
 	 * an end can come a fraction later. */
 	for (i = 0; i < n; i++) {
-		double end = json_object_get_double(get(json_object_array_get_idx(
+		double end = json_object_get_double(report_get(json_object_array_get_idx(
 			list, i), "end_ms"));
 
 		if (end > total)
@@ -398,7 +378,7 @@ static void timeline(FILE *f, struct json_object *r)
 	if (total <= 0)
 		total = 1;
 	for (i = 0; i < n && i < 200; i++)
-		rows += 1 + len_of(get(json_object_array_get_idx(
+		rows += 1 + report_len(report_get(json_object_array_get_idx(
 				list, i), "threads"));
 	fprintf(f, "<h2>Timeline</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
 		"width=\"%.0f\" height=\"%.0f\" role=\"img\">\n", width + left + 10,
@@ -406,9 +386,9 @@ static void timeline(FILE *f, struct json_object *r)
 	rows = 0;
 	for (i = 0; i < n && i < 200; i++) {
 		struct json_object *p = json_object_array_get_idx(list, i);
-		struct json_object *th = get(p, "threads");
-		double s = json_object_get_double(get(p, "start_ms"));
-		double e = get(p, "end_ms") ? json_object_get_double(get(p, "end_ms"))
+		struct json_object *th = report_get(p, "threads");
+		double s = json_object_get_double(report_get(p, "start_ms"));
+		double e = report_get(p, "end_ms") ? json_object_get_double(report_get(p, "end_ms"))
 					    : total;
 
 		fprintf(f, "<text x=\"2\" y=\"%.0f\" class=\"t\">pid %s</text>"
@@ -418,12 +398,12 @@ static void timeline(FILE *f, struct json_object *r)
 			rows * row + 2, (e - s) / total * width + 1, row - 4,
 			str(p, "pid"), s, e);
 		rows++;
-		for (k = 0; th && k < len_of(th); k++) {
+		for (k = 0; th && k < report_len(th); k++) {
 			struct json_object *t = json_object_array_get_idx(th, k);
-			double ts = json_object_get_double(get(t, "start_ms"));
-			double te = get(t, "end_ms") && json_object_get_type(
-				get(t, "end_ms")) != json_type_null ?
-				json_object_get_double(get(t, "end_ms")) : total;
+			double ts = json_object_get_double(report_get(t, "start_ms"));
+			double te = report_get(t, "end_ms") && json_object_get_type(
+				report_get(t, "end_ms")) != json_type_null ?
+				json_object_get_double(report_get(t, "end_ms")) : total;
 
 			fprintf(f, "<rect x=\"%.1f\" y=\"%.0f\" width=\"%.1f\" "
 				"height=\"%.0f\" class=\"thread\"><title>tid %s</title>"
@@ -442,14 +422,14 @@ static void file_list(FILE *f, struct json_object *r, const char *what)
 	size_t i, n;
 
 	snprintf(path, sizeof(path), "files.%s", what);
-	l = get(r, path);
-	n = l ? len_of(l) : 0;
+	l = report_get(r, path);
+	n = l ? report_len(l) : 0;
 	fprintf(f, "<h3>%s (%zu)</h3>\n<ul class=\"files\">\n", what, n);
 	for (i = 0; i < n && i < 500; i++) {
 		struct json_object *e = json_object_array_get_idx(l, i);
 
 		fputs("<li>", f);
-		if (get(e, "from")) {
+		if (report_get(e, "from")) {
 			field(f, e, "from", false);
 			fputs(" → ", f);
 			field(f, e, "to", false);
@@ -475,8 +455,8 @@ static void files(FILE *f, struct json_object *r)
 
 static void network(FILE *f, struct json_object *r)
 {
-	struct json_object *c = get(r, "network.connections");
-	size_t i, n = c ? len_of(c) : 0;
+	struct json_object *c = report_get(r, "network.connections");
+	size_t i, n = c ? report_len(c) : 0;
 
 	fputs("<h2>Network</h2>\n<table><tr><th>call</th><th>family</th>"
 	      "<th>address</th><th>result</th><th>count</th></tr>\n", f);
@@ -488,8 +468,8 @@ static void network(FILE *f, struct json_object *r)
 		fputs("</td><td>", f);
 		esc(f, str(e, "family"));
 		fputs("</td><td>", f);
-		field(f, e, get(e, "path") ? "path" : "address", false);
-		if (get(e, "port"))
+		field(f, e, report_get(e, "path") ? "path" : "address", false);
+		if (report_get(e, "port"))
 			fprintf(f, " port %s", str(e, "port"));
 		fputs("</td><td>", f);
 		esc(f, str(e, "result"));
@@ -528,9 +508,9 @@ int report_html_write(struct json_object *r, FILE *f)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	      "<title>gobox-strace: ", f);
-	argv_of(f, get(r, "command"));
+	argv_of(f, report_get(r, "command"));
 	fprintf(f, "</title><style>%s</style></head><body>\n<h1>", style);
-	argv_of(f, get(r, "command"));
+	argv_of(f, report_get(r, "command"));
 	fputs("</h1>\n<p class=\"dim\">", f);
 	esc(f, str(r, "start_time"));
 	fputs(" · ", f);

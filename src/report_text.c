@@ -9,33 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_read.h"
 #include "util.h"
 
 #define RULE "------ ----------- ----------- --------- --------- ---------------- -----"
-
-static struct json_object *at(struct json_object *o, const char *key)
-{
-	return json_object_is_type(o, json_type_object) ?
-	       json_object_object_get(o, key) : NULL;
-}
-
-static const char *str(struct json_object *o, const char *key)
-{
-	struct json_object *v = at(o, key);
-
-	return v ? json_object_get_string(v) : NULL;
-}
-
-static int64_t num(struct json_object *o, const char *key)
-{
-	return json_object_get_int64(at(o, key));
-}
-
-static size_t len(struct json_object *a)
-{
-	return json_object_is_type(a, json_type_array) ?
-	       json_object_array_length(a) : 0;
-}
 
 /* "ENOENT:5 EACCES:1" for the errors of one row. */
 static void errno_column(struct json_object *errnos, char *buf, size_t size)
@@ -60,9 +37,9 @@ static bool several_abis(struct json_object *rows)
 {
 	size_t i;
 
-	for (i = 1; i < len(rows); i++)
-		if (strcmp(str(json_object_array_get_idx(rows, i), "abi") ?: "",
-			   str(json_object_array_get_idx(rows, 0), "abi") ?: ""))
+	for (i = 1; i < report_len(rows); i++)
+		if (strcmp(report_str(json_object_array_get_idx(rows, i), "abi") ?: "",
+			   report_str(json_object_array_get_idx(rows, 0), "abi") ?: ""))
 			return true;
 	return false;
 }
@@ -85,7 +62,7 @@ static void row(FILE *out, double pct, double us, int64_t calls,
 
 static double time_us(struct json_object *row)
 {
-	return json_object_get_double(at(row, "time_us"));
+	return json_object_get_double(report_get(row, "time_us"));
 }
 
 /* As strace -c: most time first. */
@@ -96,13 +73,13 @@ static int by_time(const void *a, const void *b)
 
 	if (time_us(x) != time_us(y))
 		return time_us(x) < time_us(y) ? 1 : -1;
-	return strcmp(str(x, "name") ?: "", str(y, "name") ?: "");
+	return strcmp(report_str(x, "name") ?: "", report_str(y, "name") ?: "");
 }
 
 static void table(struct json_object *syscalls, FILE *out)
 {
-	struct json_object *rows = at(syscalls, "table");
-	size_t i, n = len(rows);
+	struct json_object *rows = report_get(syscalls, "table");
+	size_t i, n = report_len(rows);
 	struct json_object **v = xcalloc(n + 1, sizeof(*v));
 	bool abis = several_abis(rows);
 	double total_us = 0;
@@ -119,13 +96,13 @@ static void table(struct json_object *syscalls, FILE *out)
 		char name[64], errs[512];
 
 		snprintf(name, sizeof(name), abis ? "%s/%s" : "%s",
-			 str(v[i], "name") ?: "?", str(v[i], "abi") ?: "?");
-		errno_column(at(v[i], "errnos"), errs, sizeof(errs));
+			 report_str(v[i], "name") ?: "?", report_str(v[i], "abi") ?: "?");
+		errno_column(report_get(v[i], "errnos"), errs, sizeof(errs));
 		row(out, total_us > 0 ? 100.0 * time_us(v[i]) / total_us : 0.0,
-		    time_us(v[i]), num(v[i], "calls"), num(v[i], "errors"), name,
+		    time_us(v[i]), report_num(v[i], "calls"), report_num(v[i], "errors"), name,
 		    errs);
-		calls += num(v[i], "calls");
-		errors += num(v[i], "errors");
+		calls += report_num(v[i], "calls");
+		errors += report_num(v[i], "errors");
 	}
 	fprintf(out, "%s\n", RULE);
 	row(out, 100.0, total_us, calls, errors, "total", "");
@@ -152,30 +129,30 @@ static const char *human_bytes(double v, char *buf, size_t size)
 /* The headline figures of what the run cost, one line. */
 static void costs(struct json_object *r, FILE *out)
 {
-	struct json_object *res = at(r, "resources"), *io = at(res, "io");
-	int64_t user = num(r, "cpu_user_time_ms"), sys = num(r, "cpu_system_time_ms");
-	int64_t wall = num(r, "execution_duration");
+	struct json_object *res = report_get(r, "resources"), *io = report_get(res, "io");
+	int64_t user = report_num(r, "cpu_user_time_ms"), sys = report_num(r, "cpu_system_time_ms");
+	int64_t wall = report_num(r, "execution_duration");
 	char a[32], b[32], c[32];
 
 	fprintf(out, "%s: cpu %lld ms user + %lld ms system (%.0f%%), peak "
 		"memory %s, disk read %s, written %s, %lld page faults "
 		"(%lld major)\n", progname, (long long)user, (long long)sys,
 		wall ? 100.0 * (double)(user + sys) / (double)wall : 0.0,
-		human_bytes(json_object_get_double(at(r, "peak_memory_mb")) *
+		human_bytes(json_object_get_double(report_get(r, "peak_memory_mb")) *
 			    1048576.0, a, sizeof(a)),
-		human_bytes((double)num(io, "read_bytes"), b, sizeof(b)),
-		human_bytes((double)num(io, "write_bytes"), c, sizeof(c)),
-		(long long)(num(res, "minor_faults") + num(res, "major_faults")),
-		(long long)num(res, "major_faults"));
+		human_bytes((double)report_num(io, "read_bytes"), b, sizeof(b)),
+		human_bytes((double)report_num(io, "write_bytes"), c, sizeof(c)),
+		(long long)(report_num(res, "minor_faults") + report_num(res, "major_faults")),
+		(long long)report_num(res, "major_faults"));
 }
 
 static bool exec_failed(struct json_object *r)
 {
-	struct json_object *errors = at(r, "execution_errors");
+	struct json_object *errors = report_get(r, "execution_errors");
 	size_t i;
 
-	for (i = 0; i < len(errors); i++)
-		if (!strcmp(str(json_object_array_get_idx(errors, i), "code") ?: "",
+	for (i = 0; i < report_len(errors); i++)
+		if (!strcmp(report_str(json_object_array_get_idx(errors, i), "code") ?: "",
 			    "exec_failed"))
 			return true;
 	return false;
@@ -183,30 +160,30 @@ static bool exec_failed(struct json_object *r)
 
 static void outcome(struct json_object *r, FILE *out)
 {
-	struct json_object *procs = at(r, "processes");
-	int64_t n = num(procs, "count"), threads = num(procs, "threads_total");
+	struct json_object *procs = report_get(r, "processes");
+	int64_t n = report_num(procs, "count"), threads = report_num(procs, "threads_total");
 
 	fprintf(out, "%s: ", progname);
-	if (str(r, "signal"))
-		fprintf(out, "pid %lld was killed by %s%s", (long long)num(r, "pid"),
-			str(r, "signal"), json_object_get_boolean(at(r, "core_dumped"))
+	if (report_str(r, "signal"))
+		fprintf(out, "pid %lld was killed by %s%s", (long long)report_num(r, "pid"),
+			report_str(r, "signal"), json_object_get_boolean(report_get(r, "core_dumped"))
 			? " (core dumped)" : "");
-	else if (at(r, "exit_code"))
-		fprintf(out, "pid %lld exited with %lld", (long long)num(r, "pid"),
-			(long long)num(r, "exit_code"));
-	else if (at(r, "attach") && !at(r, "exit_code") && at(r, "pid"))
+	else if (report_get(r, "exit_code"))
+		fprintf(out, "pid %lld exited with %lld", (long long)report_num(r, "pid"),
+			(long long)report_num(r, "exit_code"));
+	else if (report_get(r, "attach") && !report_get(r, "exit_code") && report_get(r, "pid"))
 		fprintf(out, "watched pid %lld, then let go of it: it runs on",
-			(long long)num(r, "pid"));
+			(long long)report_num(r, "pid"));
 	else if (exec_failed(r))
 		fprintf(out, "pid %lld could not start the program (exit status "
-			"%lld)", (long long)num(r, "pid"),
-			(long long)num(r, "gobox_exit_status"));
+			"%lld)", (long long)report_num(r, "pid"),
+			(long long)report_num(r, "gobox_exit_status"));
 	else
-		fprintf(out, "pid %lld did not finish", (long long)num(r, "pid"));
-	if (str(r, "kill_reason"))
-		fprintf(out, " (%s)", str(r, "kill_reason"));
+		fprintf(out, "pid %lld did not finish", (long long)report_num(r, "pid"));
+	if (report_str(r, "kill_reason"))
+		fprintf(out, " (%s)", report_str(r, "kill_reason"));
 	fprintf(out, "; the run took %lld ms, %lld process%s, %lld thread%s\n",
-		(long long)num(r, "execution_duration"), (long long)n,
+		(long long)report_num(r, "execution_duration"), (long long)n,
 		n == 1 ? "" : "es", (long long)threads, threads == 1 ? "" : "s");
 	costs(r, out);
 }
@@ -215,15 +192,15 @@ static void outcome(struct json_object *r, FILE *out)
  * and port, the clone flags, the target process. */
 static bool what_of(struct json_object *op, char *buf, size_t size)
 {
-	if (str(op, "path"))
-		snprintf(buf, size, "%s", str(op, "path"));
-	else if (str(op, "address"))
-		snprintf(buf, size, "%s%s%s", str(op, "address"),
-			 at(op, "port") ? " port " : "", str(op, "port") ?: "");
-	else if (str(op, "flags"))
-		snprintf(buf, size, "%s", str(op, "flags"));
-	else if (str(op, "target"))
-		snprintf(buf, size, "pid %s", str(op, "target"));
+	if (report_str(op, "path"))
+		snprintf(buf, size, "%s", report_str(op, "path"));
+	else if (report_str(op, "address"))
+		snprintf(buf, size, "%s%s%s", report_str(op, "address"),
+			 report_get(op, "port") ? " port " : "", report_str(op, "port") ?: "");
+	else if (report_str(op, "flags"))
+		snprintf(buf, size, "%s", report_str(op, "flags"));
+	else if (report_str(op, "target"))
+		snprintf(buf, size, "pid %s", report_str(op, "target"));
 	else
 		return false;
 	return true;
@@ -235,7 +212,7 @@ static bool what_of(struct json_object *op, char *buf, size_t size)
 /* Returns false when the list was full and what was not in it. */
 static bool add_example(struct json_object *list, const char *what)
 {
-	size_t i, n = len(list);
+	size_t i, n = report_len(list);
 
 	for (i = 0; i < n; i++)
 		if (strcmp(json_object_get_string(json_object_array_get_idx(list, i)),
@@ -252,16 +229,16 @@ static bool add_example(struct json_object *list, const char *what)
 static struct json_object *group_of(struct json_object *groups,
 				    struct json_object *e)
 {
-	struct json_object *rule = at(e, "rule"), *g;
+	struct json_object *rule = report_get(e, "rule"), *g;
 	char key[1200];
 
-	snprintf(key, sizeof(key), "%s%s", at(rule, "line") ? "line " : "",
-		 at(rule, "line") ? str(rule, "line") : str(rule, "why") ?: "?");
+	snprintf(key, sizeof(key), "%s%s", report_get(rule, "line") ? "line " : "",
+		 report_get(rule, "line") ? report_str(rule, "line") : report_str(rule, "why") ?: "?");
 	if (json_object_object_get_ex(groups, key, &g))
 		return g;
 	g = json_object_new_object();
-	json_object_object_add(g, "text", json_object_get(at(rule, "text")));
-	json_object_object_add(g, "action", json_object_get(at(e, "action")));
+	json_object_object_add(g, "text", json_object_get(report_get(rule, "text")));
+	json_object_object_add(g, "action", json_object_get(report_get(e, "action")));
 	json_object_object_add(g, "whats", json_object_new_array());
 	json_object_object_add(g, "count", json_object_new_int(0));
 	json_object_object_add(groups, key, g);
@@ -271,16 +248,16 @@ static struct json_object *group_of(struct json_object *groups,
 static void print_group(const char *key, struct json_object *g, FILE *out)
 {
 	bool ruled = strncmp(key, "line ", 5) == 0;
-	struct json_object *whats = at(g, "whats");
+	struct json_object *whats = report_get(g, "whats");
 	size_t k;
 
 	fprintf(out, "  %-10s %6lld %-4s %s\n", ruled ? key : "built-in",
-		(long long)num(g, "count"), str(g, "action") ?: "?",
-		ruled ? str(g, "text") ?: "" : key);
-	for (k = 0; k < len(whats); k++)
+		(long long)report_num(g, "count"), report_str(g, "action") ?: "?",
+		ruled ? report_str(g, "text") ?: "" : key);
+	for (k = 0; k < report_len(whats); k++)
 		fprintf(out, "  %17s %s\n", "", json_object_get_string(
 			json_object_array_get_idx(whats, k)));
-	if (at(g, "more"))
+	if (report_get(g, "more"))
 		fprintf(out, "  %17s and others (policy.denied has them all)\n", "");
 }
 
@@ -288,13 +265,13 @@ static void print_group(const char *key, struct json_object *g, FILE *out)
  * and the first few things it refused. */
 static void denials(struct json_object *r, FILE *out)
 {
-	struct json_object *pol = at(r, "policy"), *denied = at(pol, "denied");
-	struct json_object *violations = at(pol, "violations");
+	struct json_object *pol = report_get(r, "policy"), *denied = report_get(pol, "denied");
+	struct json_object *violations = report_get(pol, "violations");
 	struct json_object *groups = json_object_new_object();
-	int64_t total = num(pol, "denied_total"), logged = num(pol, "logged_total");
-	size_t i, n = len(denied);
+	int64_t total = report_num(pol, "denied_total"), logged = report_num(pol, "logged_total");
+	size_t i, n = report_len(denied);
 
-	if (!n && !len(violations)) {
+	if (!n && !report_len(violations)) {
 		if (logged)
 			fprintf(out, "%s: refused nothing; logged %lld allowed "
 				"call%s (policy.logged)\n", progname,
@@ -305,8 +282,8 @@ static void denials(struct json_object *r, FILE *out)
 	if (n) {
 		fprintf(out, "%s: refused %lld call%s", progname,
 			(long long)total, total == 1 ? "" : "s");
-		if (str(pol, "file"))
-			fprintf(out, " under %s", str(pol, "file"));
+		if (report_str(pol, "file"))
+			fprintf(out, " under %s", report_str(pol, "file"));
 		fprintf(out, ":\n");
 	}
 	for (i = 0; i < n; i++) {
@@ -316,12 +293,12 @@ static void denials(struct json_object *r, FILE *out)
 		size_t sl;
 
 		json_object_object_add(g, "count",
-				       json_object_new_int64(num(g, "count") + 1));
-		snprintf(what, sizeof(what), "%s", str(e, "syscall") ?: "?");
+				       json_object_new_int64(report_num(g, "count") + 1));
+		snprintf(what, sizeof(what), "%s", report_str(e, "syscall") ?: "?");
 		sl = strlen(what);
-		if (what_of(at(e, "operation"), what + sl + 1, sizeof(what) - sl - 1))
+		if (what_of(report_get(e, "operation"), what + sl + 1, sizeof(what) - sl - 1))
 			what[sl] = ' ';
-		if (!add_example(at(g, "whats"), what))
+		if (!add_example(report_get(g, "whats"), what))
 			json_object_object_add(g, "more", json_object_new_boolean(1));
 	}
 	json_object_object_foreach(groups, key, g)
@@ -332,12 +309,12 @@ static void denials(struct json_object *r, FILE *out)
 	if (logged)
 		fprintf(out, "  and logged %lld allowed call%s (policy.logged)\n",
 			(long long)logged, logged == 1 ? "" : "s");
-	for (i = 0; i < len(violations); i++) {
+	for (i = 0; i < report_len(violations); i++) {
 		struct json_object *v = json_object_array_get_idx(violations, i);
 
 		fprintf(out, "%s: violation, process %lld killed: %s (%s)\n",
-			progname, (long long)num(v, "pid"),
-			str(v, "violation") ?: "?", str(v, "actual") ?: "?");
+			progname, (long long)report_num(v, "pid"),
+			report_str(v, "violation") ?: "?", report_str(v, "actual") ?: "?");
 	}
 out:
 	json_object_put(groups);
@@ -345,13 +322,13 @@ out:
 
 void report_text_summary(struct json_object *r, FILE *out, bool full)
 {
-	struct json_object *errors = at(r, "execution_errors");
-	int64_t listeners = num(at(r, "security"), "seccomp_listeners");
-	int64_t filters = num(at(r, "security"), "seccomp_filters");
+	struct json_object *errors = report_get(r, "execution_errors");
+	int64_t listeners = report_num(report_get(r, "security"), "seccomp_listeners");
+	int64_t filters = report_num(report_get(r, "security"), "seccomp_filters");
 	size_t i;
 
-	if (full && at(r, "pid")) {
-		table(at(r, "syscalls"), out);
+	if (full && report_get(r, "pid")) {
+		table(report_get(r, "syscalls"), out);
 		outcome(r, out);
 	}
 	if (full)
@@ -366,7 +343,7 @@ void report_text_summary(struct json_object *r, FILE *out, bool full)
 			"filter%s of its own; the calls such a filter fails, kills "
 			"or traps are not seen or counted\n", progname, (long long)filters,
 			filters == 1 ? "" : "s");
-	for (i = 0; i < len(errors); i++)
+	for (i = 0; i < report_len(errors); i++)
 		fprintf(out, "%s: %s\n", progname,
-			str(json_object_array_get_idx(errors, i), "message") ?: "?");
+			report_str(json_object_array_get_idx(errors, i), "message") ?: "?");
 }
