@@ -21,6 +21,7 @@
 
 #include "metrics.h"
 #include "proc.h"
+#include "proc_image.h"
 #include "thread.h"
 #include "tracer_int.h"
 #include "util.h"
@@ -51,16 +52,20 @@ static uint64_t began_at(pid_t pid)
 	return (btime * 1000000000ull) + ticks * (1000000000ull / (unsigned long long)hz);
 }
 
-/* The pid of the tracer of pid (0: none), or -errno. */
-static long tracer_of(pid_t pid)
+/* From /proc/PID/status: the state letter of pid ('R', 'S', 'Z'...) and
+ * the pid of its tracer (0: none). Returns 0, or -ESRCH. */
+static int status_of(pid_t pid, char *state, long *tracer)
 {
 	char path[64], buf[2048], *p;
 
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
 	if (read_small_file(path, buf, sizeof(buf)) < 0)
 		return -ESRCH;
+	p = strstr(buf, "\nState:");
+	*state = p ? p[strspn(p + 7, " \t") + 7] : 0;
 	p = strstr(buf, "\nTracerPid:");
-	return p ? strtol(p + 11, NULL, 10) : 0;
+	*tracer = p ? strtol(p + 11, NULL, 10) : 0;
+	return 0;
 }
 
 /* Why ptrace refused: what a user can do about it. */
@@ -87,26 +92,11 @@ static void explain(pid_t pid, int err, char *msg, size_t len)
 /* The command line and executable of a process found running. */
 static void read_image(pid_t pid, struct proc *p)
 {
-	char path[64], exe[4096], buf[32768];
-	const char *argv[256];
-	size_t lens[256];
-	unsigned argc = 0;
-	long n, i, start = 0;
-	ssize_t elen;
+	struct proc_image im;
 
-	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
-	elen = readlink(path, exe, sizeof(exe) - 1);
-	exe[elen > 0 ? elen : 0] = '\0';
-	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
-	n = read_small_file(path, buf, sizeof(buf));
-	for (i = 0; i < n && argc < ARRAY_SIZE(argv); i++)
-		if (buf[i] == '\0') {
-			argv[argc] = buf + start;
-			lens[argc++] = (size_t)(i - start);
-			start = i + 1;
-		}
-	proc_set_image(p, elen > 0 ? exe : NULL, argv, lens, argc,
-		       n >= (long)sizeof(buf) - 1);
+	proc_image_read(pid, &im);
+	proc_set_image(p, im.exe[0] ? im.exe : NULL, im.argv, im.lens, im.argc,
+		       im.truncated);
 }
 
 /* Seize the threads of pid not seized yet; returns how many were new,
@@ -142,20 +132,9 @@ static int seize_new_threads(struct tracer *t, pid_t pid)
 	return added;
 }
 
-/* The state letter of pid ('R', 'S', 'Z'...), or 0. */
-static char state_of(pid_t pid)
-{
-	char path[64], buf[2048], *p;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	if (read_small_file(path, buf, sizeof(buf)) < 0)
-		return 0;
-	p = strstr(buf, "\nState:");
-	return p ? p[strspn(p + 7, " \t") + 7] : 0;
-}
-
 int attach_process(struct tracer *t, pid_t pid, char *err, size_t errlen)
 {
+	char state;
 	long by;
 	struct thread *th;
 	int rc;
@@ -168,15 +147,14 @@ int attach_process(struct tracer *t, pid_t pid, char *err, size_t errlen)
 			 "itself", (int)pid);
 		return -EINVAL;
 	}
-	if (state_of(pid) == 'Z') {
-		snprintf(err, errlen, "cannot attach to %d: it is a zombie (it "
-			 "ended; its parent has not waited for it)", (int)pid);
-		return -ESRCH;
-	}
-	by = tracer_of(pid);
-	if (by < 0) {
+	if (status_of(pid, &state, &by) < 0) {
 		snprintf(err, errlen, "cannot attach to %d: no such process",
 			 (int)pid);
+		return -ESRCH;
+	}
+	if (state == 'Z') {
+		snprintf(err, errlen, "cannot attach to %d: it is a zombie (it "
+			 "ended; its parent has not waited for it)", (int)pid);
 		return -ESRCH;
 	}
 	if (by > 0) {

@@ -12,6 +12,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include "proc_image.h"
 #include "spawn.h"
 #include "util.h"
 
@@ -115,25 +116,16 @@ void context_start(struct context *c, char *const argv[])
 
 void context_attached(struct context *c, pid_t pid)
 {
-	char path[64], buf[32768], *p;
-	long n, i, argc = 0;
-	ssize_t len;
+	struct proc_image im;
+	unsigned i;
 
-	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
-	n = read_small_file(path, buf, sizeof(buf) - 1);
-	if (n < 0)
-		n = 0;
-	buf[n] = '\0';
-	for (i = 0; i < n; i++)
-		argc += buf[i] == '\0';
-	c->owned_argv = xcalloc((size_t)argc + 2, sizeof(char *));
-	for (i = 0, p = buf; i < argc; i++, p += strlen(p) + 1)
-		c->owned_argv[i] = xstrdup(p);
+	proc_image_read(pid, &im);
+	c->owned_argv = xcalloc((size_t)im.argc + 1, sizeof(char *));
+	for (i = 0; i < im.argc; i++)
+		c->owned_argv[i] = xstrndup(im.argv[i], im.lens[i]);
 	c->argv = c->owned_argv;
-	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
-	len = readlink(path, buf, sizeof(buf) - 1);
 	free(c->program);
-	c->program = len > 0 ? xstrndup(buf, (size_t)len) : NULL;
+	c->program = im.exe[0] ? xstrdup(im.exe) : NULL;
 	binary_info(c);
 }
 

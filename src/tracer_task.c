@@ -12,11 +12,11 @@
 #include "enforce.h"
 #include "learn.h"
 #include "postcheck.h"
+#include "proc_image.h"
 #include "stack.h"
 #include "tracer_int.h"
 #include "util.h"
 
-#define CMDLINE_MAX 8192
 
 static const char *creator_name(const struct thread *parent, int event)
 {
@@ -212,29 +212,14 @@ void on_new_task(struct tracer *t, struct thread *parent, int event)
 	resume(parent, 0);
 }
 
-/* The new image's command line, from /proc/PID/cmdline. */
+/* The new image: its executable and command line, from /proc. */
 static void read_exec(pid_t pid, struct proc *p)
 {
-	char path[64], exe[4096], buf[CMDLINE_MAX];
-	const char *argv[256];
-	size_t lens[256];
-	unsigned argc = 0;
-	long n, i, start = 0;
-	ssize_t elen;
+	struct proc_image im;
 
-	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
-	elen = readlink(path, exe, sizeof(exe) - 1);
-	exe[elen > 0 ? elen : 0] = '\0';
-	snprintf(path, sizeof(path), "/proc/%d/cmdline", (int)pid);
-	n = read_small_file(path, buf, sizeof(buf));
-	for (i = 0; i < n && argc < ARRAY_SIZE(argv); i++)
-		if (buf[i] == '\0') {
-			argv[argc] = buf + start;
-			lens[argc++] = (size_t)(i - start);
-			start = i + 1;
-		}
-	proc_exec(p, now_mono_ns(), elen > 0 ? exe : NULL, argv, lens, argc,
-		  n >= (long)sizeof(buf) - 1 || argc == ARRAY_SIZE(argv));
+	proc_image_read(pid, &im);
+	proc_exec(p, now_mono_ns(), im.exe[0] ? im.exe : NULL, im.argv, im.lens,
+		  im.argc, im.truncated);
 }
 
 /*
