@@ -9,8 +9,7 @@
 
 #include "util.h"
 
-/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t len)
+size_t utf8_seq(const unsigned char *s, size_t len)
 {
 	uint32_t cp;
 	size_t n, i;

@@ -7,6 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Length of the valid UTF-8 sequence at s (at most len bytes, len > 0):
+ * 1 for ASCII; 0 when it is not one (bad lead byte, truncated, overlong,
+ * a surrogate, past U+10FFFF). */
+size_t utf8_seq(const unsigned char *s, size_t len);
+
 /* True when s[0..len) is well-formed UTF-8 (no surrogates, no overlongs). */
 bool utf8_valid(const char *s, size_t len);
 

@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 #include <openssl/evp.h>
 
+#include "jsonutil.h"
 #include "report_read.h"
 
 /* A value to print: "" when it is missing. */
@@ -22,34 +23,6 @@ static const char *str(struct json_object *o, const char *path)
 	const char *s = report_str(o, path);
 
 	return s ? s : "";
-}
-
-/* The length of the valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len, i;
-	unsigned cp;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2, cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3, cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates and what lies past U+10FFFF. */
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return len;
 }
 
 /*
@@ -81,7 +54,7 @@ static void esc_bytes(FILE *f, const char *text, size_t n, bool pre)
 			fprintf(f, "\\x%02x", c);
 		else if (c < 0x80)
 			fputc(c, f);
-		else if ((len = utf8_len(s + i, n - i)) > 0) {
+		else if ((len = utf8_seq(s + i, n - i)) > 0) {
 			fwrite(s + i, 1, len, f);
 			i += len - 1;
 		} else {
