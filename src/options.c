@@ -518,10 +518,8 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 			 "nothing is refused");
 		return OPTIONS_ERROR;
 	}
-	if ((o->report_path && !strcmp(o->report_path, "-")) +
-	    (o->trace_path && !strcmp(o->trace_path, "-")) +
-	    (o->events_path && !strcmp(o->events_path, "-")) +
-	    (o->html_path && !strcmp(o->html_path, "-")) > 1) {
+	if (is_stdout(o->report_path) + is_stdout(o->trace_path) +
+	    is_stdout(o->events_path) + is_stdout(o->html_path) > 1) {
 		snprintf(err, errlen, "only one of --report, -o, --events and "
 			 "--html can go to stdout ('-'): they would be mixed");
 		return OPTIONS_ERROR;

@@ -51,7 +51,6 @@ static void pin(struct placement *pl, pid_t tid)
 	set_cpus(0, &one);
 	pl->pinned = true;
 	pl->tid = tid;
-	pl->cpu = cpu;
 	pl->pins++;
 }
 

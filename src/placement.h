@@ -20,9 +20,8 @@
  */
 struct placement {
 	bool on;		/* asked for, and there is something to gain */
-	bool pinned;		/* tid and the tracer are on cpu */
+	bool pinned;		/* tid and the tracer share a CPU */
 	pid_t tid;
-	int cpu;
 	cpu_set_t tracer_cpus;	/* the tracer's own, at the start */
 	cpu_set_t program_cpus;	/* the program's: the first process's */
 	uint64_t pins;		/* how many times it pinned */

@@ -37,15 +37,9 @@ static struct json_object *io_json(const struct run_result *r)
 	const struct proc *p;
 	unsigned known = 0, k;
 
-	memset(&sum, 0, sizeof(sum));
-	for (p = r->audit.procs.first; p; p = p->next) {
-		struct proc_metrics watched;
-
-		/* -p: what was done before the watch is not the run's. */
-		metrics_since(&watched, &p->metrics, &p->attach_base);
-		metrics_add(&sum, &watched);
+	run_metrics_sum(r, &sum);
+	for (p = r->audit.procs.first; p; p = p->next)
 		known += p->metrics.io_known;
-	}
 	json_set_uint(o, "read_bytes", sum.read_bytes);
 	json_set_uint(o, "write_bytes", sum.write_bytes);
 	json_set_uint(o, "cancelled_write_bytes", sum.cancelled_write_bytes);
@@ -57,6 +51,19 @@ static struct json_object *io_json(const struct run_result *r)
 		json_set_uint(kinds, fd_kind_names[k], r->audit.written_by_kind[k]);
 	json_set(o, "written_by_fd_type", kinds);
 	return o;
+}
+
+void run_metrics_sum(const struct run_result *r, struct proc_metrics *sum)
+{
+	struct proc_metrics watched;
+	const struct proc *p;
+
+	memset(sum, 0, sizeof(*sum));
+	for (p = r->audit.procs.first; p; p = p->next) {
+		/* -p: what was done before the watch is not the run's. */
+		metrics_since(&watched, &p->metrics, &p->attach_base);
+		metrics_add(sum, &watched);
+	}
 }
 
 long run_peak_rss_kb(const struct run_result *r)

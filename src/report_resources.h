@@ -4,10 +4,15 @@
 
 struct json_object;
 struct proc;
+struct proc_metrics;
 struct run_result;
 
 /* The "resources" section: CPU, memory, faults, switches, I/O. */
 struct json_object *resources_json(const struct run_result *r);
+
+/* The figures of every process of the run added up (with -p, what each
+ * did while watched). */
+void run_metrics_sum(const struct run_result *r, struct proc_metrics *sum);
 
 /* The largest resident set of any process of the run, in KiB: its
  * VmHWM at exit. getrusage's ru_maxrss only when no VmHWM was read: it

@@ -22,6 +22,7 @@
 #include "policy_parse.h"
 #include "report_html.h"
 #include "report_json.h"
+#include "report_resources.h"
 #include "report_text.h"
 #include "signals.h"
 #include "spawn.h"
@@ -189,17 +190,11 @@ static struct timeval ms_tv(uint64_t ms)
  * the run's figures are the sum of what each did while watched. */
 static void rusage_of_watch(struct run_result *r)
 {
-	struct proc_metrics sum, one;
-	const struct proc *p;
+	struct proc_metrics sum;
 
-	memset(&sum, 0, sizeof(sum));
+	run_metrics_sum(r, &sum);
 	memset(&r->rusage, 0, sizeof(r->rusage));
-	for (p = r->audit.procs.first; p; p = p->next) {
-		metrics_since(&one, &p->metrics, &p->attach_base);
-		metrics_add(&sum, &one);
-		if (p->peak_rss_kb > r->rusage.ru_maxrss)
-			r->rusage.ru_maxrss = p->peak_rss_kb;
-	}
+	r->rusage.ru_maxrss = run_peak_rss_kb(r);
 	r->rusage.ru_utime = ms_tv(sum.utime_ms);
 	r->rusage.ru_stime = ms_tv(sum.stime_ms);
 	r->rusage.ru_minflt = (long)sum.minflt;

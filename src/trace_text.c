@@ -533,10 +533,7 @@ static void put_arg(FILE *out, const struct event *ev,
 			put_address(out, ev, v);
 		break;
 	case ARG_PTR:
-		if (!arg_ptr(ev, v->raw))
-			fputs("NULL", out);
-		else
-			fprintf(out, "%#llx", (unsigned long long)arg_ptr(ev, v->raw));
+		put_address(out, ev, v);
 		break;
 	case ARG_PATH:
 	case ARG_STR:

@@ -70,12 +70,10 @@ static bool in_set(const struct traceset *ts, const struct event *ev)
  * threads': while placement goes on, their CPUs are the program's, pinned
  * or not (one may be pinned or let go while the call runs), and that is
  * the answer it gets. */
-static void placement_entry(struct tracer *t, struct thread *th,
-			    struct event *ev)
+static void placement_entry(struct tracer *t, struct event *ev)
 {
 	pid_t asked = (pid_t)ev->args[0];
 
-	(void)th;
 	if (!t->place.on || !ev->desc)
 		return;
 	if (!strcmp(ev->name, "sched_setaffinity"))
@@ -170,7 +168,7 @@ static void entry_with(struct tracer *t, struct thread *th,
 	if (ev->desc && !strcmp(ev->desc->name, "restart_syscall"))
 		ev->resumes = th->interrupted;
 	th->ev = ev;
-	placement_entry(t, th, ev);
+	placement_entry(t, ev);
 	/* -p without a policy only watches: nothing is judged, rewritten
 	 * or refused. */
 	if ((!t->attached || t->policy) && enforce_entry(t, th))

@@ -153,27 +153,36 @@ static void check_max_procs(struct tracer *t, struct proc *parent,
  * for a new task.
  */
 /*
- * A fork has made its process: the call returns its pid, its event ends
- * here and the parent goes on without the syscall-exit stop (one stop
- * less each process). Not for a vfork (the parent waits for the child
- * first) nor a thread (an exec in it can end the caller before the call
- * returns), nor when the call's arguments must be put back at its exit.
- * Returns whether it did.
+ * A call whose ptrace event says it succeeded (an exec, a fork) returns
+ * rval: its event ends there and the thread goes on without the
+ * syscall-exit stop. With -p every call stops anyway. Returns whether it
+ * did.
  */
-static bool fork_returned(struct tracer *t, struct thread *parent, pid_t child)
+static bool returned_at_event(struct tracer *t, struct thread *th, int64_t rval)
 {
-	struct event *ev = parent->ev;
+	struct event *ev = th->ev;
 
-	if (!ev || !parent->in_syscall || parent->saved.active || t->attached ||
-	    t->killed)
+	if (!ev || !th->in_syscall || t->attached)
 		return false;
 	ev->finished = true;
 	ev->exit_ns = now_mono_ns();
-	ev->rval = child;
-	take_stack(t, parent);
-	event_done(t, parent);
-	parent->in_syscall = false;
+	ev->rval = rval;
+	take_stack(t, th);	/* -kk: where the new program starts, for an exec */
+	event_done(t, th);
+	th->in_syscall = false;
 	return true;
+}
+
+/*
+ * A fork has made its process: the call returns its pid there (one stop
+ * less each process). Not for a vfork (the parent waits for the child
+ * first) nor a thread (an exec in it can end the caller before the call
+ * returns), nor when the call's arguments must be put back at its exit.
+ */
+static bool fork_returned(struct tracer *t, struct thread *parent, pid_t child)
+{
+	return !parent->saved.active && !t->killed &&
+	       returned_at_event(t, parent, child);
 }
 
 void on_new_task(struct tracer *t, struct thread *parent, int event)
@@ -222,25 +231,6 @@ static void read_exec(pid_t pid, struct proc *p)
 		  im.argc, im.truncated);
 }
 
-/*
- * An exec that got this far has succeeded (it returns 0): its event ends
- * here, and the thread goes on without the syscall-exit stop, one stop
- * less for each program run. With -p every call stops anyway.
- */
-static void exec_returned(struct tracer *t, struct thread *th)
-{
-	struct event *ev = th->ev;
-
-	if (!ev || !th->in_syscall || t->attached)
-		return;
-	ev->finished = true;
-	ev->exit_ns = now_mono_ns();
-	ev->rval = 0;
-	take_stack(t, th);	/* -kk: where the new program starts */
-	event_done(t, th);
-	th->in_syscall = false;
-}
-
 void on_exec(struct tracer *t, pid_t tid)
 {
 	unsigned long former = 0;
@@ -285,7 +275,8 @@ void on_exec(struct tracer *t, pid_t tid)
 	/* Before the new program runs an instruction. */
 	if (postcheck_exec(t, th))
 		return;
-	exec_returned(t, th);
+	/* An exec that got this far has succeeded: it returns 0. */
+	returned_at_event(t, th, 0);
 	resume(th, 0);
 }
 
