@@ -1,13 +1,16 @@
 /* audit.c - everything the run did, gathered from finished events */
 #include "audit.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "event_json.h"
+#include "json_stream.h"
+#include "util.h"
 
 bool audit_keeps_events(const struct audit *a)
 {
-	return json_object_array_length(a->events) < a->events_max;
+	return a->events_kept < a->events_max;
 }
 
 void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max)
@@ -15,7 +18,6 @@ void audit_init(struct audit *a, uint64_t start_ns, unsigned events_max)
 	memset(a, 0, sizeof(*a));
 	a->start_ns = start_ns;
 	a->events_max = events_max;
-	a->events = json_object_new_array();
 	policy_log_init(&a->policy);
 	files_init(&a->files, FILES_MAX_PATHS, FILES_MAX_RENAMES);
 	netlog_init(&a->net);
@@ -35,6 +37,39 @@ void audit_summary_traceset(struct traceset *ts)
 	netlog_traceset(ts);
 }
 
+static void keep_event(struct audit *a, const struct event *ev)
+{
+	struct json_object *o;
+	struct kept_event *k;
+
+	if (a->events_kept == a->events_room) {
+		a->events_room = a->events_room ? a->events_room * 2 : 64;
+		a->events = xrealloc(a->events,
+				     a->events_room * sizeof(*a->events));
+	}
+	o = event_json(ev, a->start_ns);
+	k = &a->events[a->events_kept++];
+
+	k->seq = ev->seq;
+	k->json = xstrdup(json_object_to_json_string_ext(o,
+		JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+	json_object_put(o);
+}
+
+static struct json_object *next_event(const void *src, struct jlist_cursor *c)
+{
+	const struct audit *a = src;
+
+	if (c->index >= a->events_kept)
+		return NULL;
+	return json_tokener_parse(a->events[c->index++].json);
+}
+
+struct json_object *audit_events_json(const struct audit *a)
+{
+	return jlist_new(next_event, a);
+}
+
 void audit_syscall(struct audit *a, struct proc *p, const struct event *ev)
 {
 	a->events_seen++;
@@ -43,26 +78,23 @@ void audit_syscall(struct audit *a, struct proc *p, const struct event *ev)
 		a->written_by_kind[ev->fd_kind] += (uint64_t)ev->rval;
 	if (p)
 		tally_add(&p->tallies, ev);
-	if (json_object_array_length(a->events) < a->events_max)
-		json_object_array_add(a->events, event_json(ev, a->start_ns));
+	if (a->events_kept < a->events_max)
+		keep_event(a, ev);
 }
 
 /* Events are kept as they finish; the report lists them as they began. */
 static int by_seq(const void *x, const void *y)
 {
-	const struct json_object *a = *(const struct json_object *const *)x;
-	const struct json_object *b = *(const struct json_object *const *)y;
-	uint64_t sa = json_object_get_uint64(json_object_object_get(a, "seq"));
-	uint64_t sb = json_object_get_uint64(json_object_object_get(b, "seq"));
+	const struct kept_event *a = x, *b = y;
 
-	return sa < sb ? -1 : sa > sb;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 void audit_sort(struct audit *a)
 {
 	struct proc *p;
 
-	json_object_array_sort(a->events, by_seq);
+	qsort(a->events, a->events_kept, sizeof(*a->events), by_seq);
 	tally_sort(&a->totals);
 	for (p = a->procs.first; p; p = p->next)
 		tally_sort(&p->tallies);
@@ -70,10 +102,15 @@ void audit_sort(struct audit *a)
 
 void audit_free(struct audit *a)
 {
+	unsigned i;
+
 	proc_list_free(&a->procs);
 	tally_free(&a->totals);
-	json_object_put(a->events);
+	for (i = 0; i < a->events_kept; i++)
+		free(a->events[i].json);
+	free(a->events);
 	a->events = NULL;
+	a->events_kept = a->events_room = 0;
 	policy_log_free(&a->policy);
 	files_free(&a->files);
 	netlog_free(&a->net);

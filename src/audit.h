@@ -12,11 +12,19 @@
 #include "proc.h"
 #include "tally.h"
 
+/* An event kept for the report, as its compact JSON text: a tenth of
+ * what the json-c object costs, and the report writes it as it is. */
+struct kept_event {
+	uint64_t seq;
+	char *json;
+};
+
 struct audit {
 	uint64_t start_ns;		/* CLOCK_MONOTONIC at the start */
 	struct proc_list procs;		/* every process and thread */
 	struct tally_set totals;	/* per call, all processes */
-	struct json_object *events;	/* the first events_max events */
+	struct kept_event *events;	/* the first events_max events */
+	unsigned events_kept, events_room;
 	unsigned events_max;
 	uint64_t events_seen;		/* every traced call, kept or not */
 	struct policy_log policy;	/* what the policy decided */
@@ -46,7 +54,11 @@ bool audit_keeps_events(const struct audit *a);
 /* Add to ts the calls the files and network sections need to see. */
 void audit_summary_traceset(struct traceset *ts);
 
-/* Order every table for the reports: most called first. */
+/* The report's list of the events kept, made when it is written. */
+struct json_object *audit_events_json(const struct audit *a);
+
+/* Order every table for the reports: most called first; the events kept
+ * as they began. */
 void audit_sort(struct audit *a);
 
 void audit_free(struct audit *a);

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "flags.h"
 #include "envvars.h"
+#include "json_stream.h"
 #include "jsonutil.h"
 #include "report_resources.h"
 #include "outfile.h"
@@ -195,19 +196,28 @@ static struct json_object *proc_json(const struct proc *p, uint64_t base)
 	return o;
 }
 
+/* The processes' list is made as the report is written, one process at a
+ * time (json_stream.h). */
+static struct json_object *next_proc(const void *src, struct jlist_cursor *c)
+{
+	const struct run_result *r = src;
+	const struct proc *p = c->index++ ? c->at : r->audit.procs.first;
+
+	if (!p)
+		return NULL;
+	c->at = p->next;
+	return proc_json(p, r->ctx.start_mono_ns);
+}
+
 static struct json_object *processes_json(const struct run_result *r)
 {
 	const struct proc_list *l = &r->audit.procs;
 	struct json_object *o = json_object_new_object();
-	struct json_object *list = json_object_new_array();
-	const struct proc *p;
 
 	json_set_int(o, "count", l->count);
 	json_set_int(o, "threads_total", l->threads_total);
 	json_set_int(o, "threads_peak", l->threads_peak);
-	for (p = l->first; p; p = p->next)
-		json_object_array_add(list, proc_json(p, r->ctx.start_mono_ns));
-	json_set(o, "list", list);
+	json_set(o, "list", jlist_new(next_proc, r));
 	return o;
 }
 
@@ -224,12 +234,11 @@ static struct json_object *syscalls_json(const struct run_result *r)
 static struct json_object *events_json(const struct run_result *r)
 {
 	struct json_object *o = json_object_new_object();
-	size_t kept = json_object_array_length(r->audit.events);
 
 	json_set_uint(o, "seen", r->audit.events_seen);
-	json_set_uint(o, "kept", kept);
+	json_set_uint(o, "kept", r->audit.events_kept);
 	json_set_uint(o, "limit", r->audit.events_max);
-	json_object_object_add(o, "list", json_object_get(r->audit.events));
+	json_set(o, "list", audit_events_json(&r->audit));
 	return o;
 }
 
@@ -475,31 +484,6 @@ struct json_object *report_json(const struct run_result *r)
 	return o;
 }
 
-/*
- * The report as text, whose log_file_size_bytes (and the report's entry
- * in outputs) is its own length: the number is part of the text, so it is
- * set again until the length stops changing (twice or three times).
- */
-static const char *report_text(struct json_object *o, struct json_object *self,
-			       size_t *len)
-{
-	const char *text = NULL;
-	uint64_t size = 0;
-	int i;
-
-	for (i = 0; i < 8; i++) {
-		json_set_uint(o, "log_file_size_bytes", size);
-		json_set_uint(self, "bytes", size);
-		text = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
-							 JSON_C_TO_STRING_NOSLASHESCAPE);
-		*len = strlen(text);
-		if (*len + 1 == size)
-			break;
-		size = *len + 1;	/* and the final newline */
-	}
-	return text;
-}
-
 /* The files gobox-strace wrote: the report, the learnt policy. */
 static struct json_object *outputs_json(const struct run_result *r,
 					const char *report_path,
@@ -523,26 +507,69 @@ static struct json_object *outputs_json(const struct run_result *r,
 	return list;
 }
 
+/*
+ * The report's last members: the files gobox-strace wrote (the report
+ * among them) and log_file_size_bytes. Both give the report's own length,
+ * which counts their digits: set until it stops changing (twice or three
+ * times). s has written what precedes them.
+ */
+static void put_tail(struct jstream *s, const struct run_result *r,
+		     const char *path)
+{
+	struct json_object *o, *self;
+	struct jstream t;
+	uint64_t size = 0;
+	bool first = false;
+	int i;
+
+	jstream_init(&t, -1);
+	for (i = 0; i < 8; i++) {
+		o = json_object_new_object();
+		json_set(o, "outputs", outputs_json(r, path, &self));
+		json_set_uint(self, "bytes", size);
+		json_set_uint(o, "log_file_size_bytes", size);
+		jstream_free(&t);
+		jstream_init(&t, -1);
+		first = false;
+		jstream_members(&t, o, 1, &first);
+		jstream_put(&t, "\n}\n");
+		json_object_put(o);
+		if (s->bytes + t.bytes == size)
+			break;
+		size = s->bytes + t.bytes;
+	}
+	jstream_put(s, jstream_text(&t));
+	jstream_free(&t);
+}
+
+/*
+ * The report is written as it is made: the lists of processes and events
+ * one item at a time, so that the tracer does not hold the whole of a
+ * report of thousands of processes at once.
+ */
 int report_json_write(const struct run_result *r, struct outfile *out,
 		      char *err, size_t errlen)
 {
-	struct json_object *o = report_json(r), *self;
-	const char *text;
-	size_t len;
-	int rc = 0;
+	struct json_object *o = report_json(r);
+	struct jstream s;
+	bool first = true;
+	int rc;
 
-	json_set(o, "outputs", outputs_json(r, out->path, &self));
-	text = report_text(o, self, &len);
-	errno = 0;
-	if (outfile_rewind(out) < 0 || write_all(out->fd, text, len) < 0 ||
-	    write_all(out->fd, "\n", 1) < 0) {
-		rc = -(errno ? errno : EIO);
+	jstream_init(&s, out->fd);
+	rc = outfile_rewind(out);
+	if (rc == 0) {
+		jstream_put(&s, "{");
+		jstream_members(&s, o, 1, &first);
+		put_tail(&s, r, out->path);
+		rc = jstream_flush(&s);
+	}
+	jstream_free(&s);
+	json_object_put(o);
+	if (rc < 0) {
 		snprintf(err, errlen, "cannot write '%s': %s", out->path,
 			 strerror(-rc));
 		outfile_abort(out);
-	} else {
-		rc = outfile_commit(out, err, errlen);
+		return rc;
 	}
-	json_object_put(o);
-	return rc;
+	return outfile_commit(out, err, errlen);
 }

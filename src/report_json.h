@@ -9,7 +9,9 @@ struct outfile;
 struct run_result;
 struct tally_set;
 
-/* The whole report as a JSON object (the caller owns it). */
+/* The whole report as a JSON object (the caller owns it). Its lists of
+ * processes and events are made as they are written (json_stream.h):
+ * json-c's own writer shows them empty; jlist_fill makes them. */
 struct json_object *report_json(const struct run_result *r);
 
 /* The rows of a tally set, as the "syscalls" table shows them. */

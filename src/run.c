@@ -21,6 +21,7 @@
 #include "policy_eval.h"
 #include "policy_parse.h"
 #include "report_html.h"
+#include "json_stream.h"
 #include "report_json.h"
 #include "report_resources.h"
 #include "report_text.h"
@@ -342,12 +343,19 @@ static void trace_program(struct run_result *r)
 
 /* The report as text and read back, as gobox-report reads a saved one:
  * the page and the summary are the same either way (numbers rounded as
- * the report writes them). */
-static struct json_object *report_as_saved(const struct run_result *r)
+ * the report writes them). The summary needs no list of processes or
+ * events, and is made without them (with lists false): thousands of
+ * processes then cost the tracer nothing more here. */
+static struct json_object *report_as_saved(const struct run_result *r,
+					   bool lists)
 {
 	struct json_object *o = report_json(r), *saved;
-	char *text = xstrdup(json_object_to_json_string_ext(o,
-						JSON_C_TO_STRING_PLAIN));
+	char *text;
+
+	if (lists)
+		jlist_fill(o);
+	text = xstrdup(json_object_to_json_string_ext(o,
+						      JSON_C_TO_STRING_PLAIN));
 
 	/* One tree at a time: with thousands of processes each is large. */
 	json_object_put(o);
@@ -367,7 +375,7 @@ static void write_reports(struct run_result *r, struct outfile *json)
 		errorf("%s", err);
 		r->status = EXIT_TRACER;
 	}
-	o = report_as_saved(r);
+	o = report_as_saved(r, false);
 	report_text_summary(o, stderr, !r->opt->quiet);
 	json_object_put(o);
 }
@@ -408,7 +416,7 @@ static void write_html(struct run_result *r, struct outfile *out)
 
 	if (!out->path)
 		return;
-	o = report_as_saved(r);
+	o = report_as_saved(r, true);
 	fd = outfile_rewind(out) < 0 ? -1 : dup(out->fd);
 	f = fd < 0 ? NULL : fdopen(fd, "w");
 	rc = f ? report_html_write(o, f) : -1;
