@@ -59,10 +59,14 @@ static void keep_event(struct audit *a, const struct event *ev)
 static struct json_object *next_event(const void *src, struct jlist_cursor *c)
 {
 	const struct audit *a = src;
+	struct json_object *o;
 
-	if (c->index >= a->events_kept)
-		return NULL;
-	return json_tokener_parse(a->events[c->index++].json);
+	/* The text is json-c's own: it reads back (a NULL would end the
+	 * list, so one that did not would be left out, not the rest). */
+	while (c->index < a->events_kept)
+		if ((o = json_tokener_parse(a->events[c->index++].json)))
+			return o;
+	return NULL;
 }
 
 struct json_object *audit_events_json(const struct audit *a)

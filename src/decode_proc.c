@@ -61,27 +61,43 @@ void decode_clone_args(struct event *ev, unsigned i)
 	v->u.clone->raw_len = v->u.clone->raw ? (size_t)size : 0;
 }
 
-/* Read up to max pointers of an array at addr, stopping at NULL. */
+/* Read up to max pointers of an array at addr, stopping at NULL: as many
+ * at a time as lie before the end of addr's page (one read for a short
+ * argv), never past it (the next page may not be mapped). */
 static int read_pointers(const struct event *ev, uint64_t addr,
 			 uint64_t *out, unsigned max, unsigned *n, bool *more)
 {
-	unsigned psize = abi_ptr_size(ev->abi);
+	unsigned psize = abi_ptr_size(ev->abi), k, want;
+	unsigned char chunk[512];
 
 	*n = 0;
 	*more = false;
 	/* One pointer past max tells whether the array goes on. */
 	while (*n <= max) {
-		uint64_t p = 0;
+		uint64_t at = addr + (uint64_t)*n * psize;
+		uint64_t to_page_end = 4096 - at % 4096;
 
-		if (ucopy(ev->tid, addr + (uint64_t)*n * psize, &p, psize) < 0)
+		want = (max + 1 - *n) * psize;
+		if (want > sizeof(chunk))
+			want = sizeof(chunk);
+		if (want > to_page_end)
+			want = (unsigned)to_page_end;
+		if (want < psize)	/* a pointer across the page's end */
+			want = psize;
+		if (ucopy(ev->tid, at, chunk, want) < 0)
 			return *n == max ? 0 : -EFAULT;
-		if (!p)
-			return 0;
-		if (*n == max) {
-			*more = true;
-			return 0;
+		for (k = 0; k + psize <= want; k += psize) {
+			uint64_t p = 0;
+
+			memcpy(&p, chunk + k, psize);
+			if (!p)
+				return 0;
+			if (*n == max) {
+				*more = true;
+				return 0;
+			}
+			out[(*n)++] = p;
 		}
-		out[(*n)++] = p;
 	}
 	return 0;
 }

@@ -16,8 +16,8 @@ SET=open,openat,openat2,creat,connect,write,writev,pwritev,sendmsg,execve,execve
 gobox -e trace=$SET "$PROGS/badptr" bad "$PROGS/badptr" >"$TMP/out"
 expect_status 0 "badptr bad: exit status"
 check_valid
-[ "$(grep -c ' EFAULT$' "$TMP/out")" -eq 20 ] && [ "$(wc -l <"$TMP/out")" -eq 20 ] ||
-	fail "not 20 calls failing with EFAULT: $(cat "$TMP/out")"
+[ "$(grep -c ' EFAULT$' "$TMP/out")" -eq 21 ] && [ "$(wc -l <"$TMP/out")" -eq 21 ] ||
+	fail "not 21 calls failing with EFAULT: $(cat "$TMP/out")"
 
 # bad N JQ-PATH WHAT: the N-th (0-based) failed event of the call of
 # that name shows the argument at JQ-PATH as a bad pointer.
@@ -42,7 +42,8 @@ bad sendmsg 2 '.args[1].iov' "the msghdr's iovec"
 bad execve 0 '.args[0]' "the path"
 bad execve 1 '.args[1]' "argv"
 bad execve 2 '.args[1]' "a string of argv"
-bad execve 3 '.args[2]' "envp"
+bad execve 3 '.args[1]' "argv running off its page's end"
+bad execve 4 '.args[2]' "envp"
 bad execveat 0 '.args[1]' "the path"
 bad clone3 0 '.args[0]' "the clone_args"
 check '[.events.list[] | select(.syscall == "write" and .errno == "EFAULT")] |

@@ -108,6 +108,11 @@ static int bad_calls(const char *self)
 	args[1] = bad;
 	args[2] = NULL;
 	say("execve-arg", syscall(SYS_execve, self, args, NULL));
+	/* argv's last two pointers end the page, with no NULL after them:
+	 * read a page's end at a time, the array still runs into nothing. */
+	((char **)bad)[-2] = (char *)self;
+	((char **)bad)[-1] = (char *)self;
+	say("execve-argv-edge", syscall(SYS_execve, self, (char **)bad - 2, NULL));
 	say("execve-envp", syscall(SYS_execve, self, good_argv, bad));
 	say("execveat", syscall(SYS_execveat, AT_FDCWD, bad, good_argv, NULL, 0));
 	say("clone3", syscall(SYS_clone3, bad, sizeof(struct clone_args)));
