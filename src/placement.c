@@ -51,40 +51,61 @@ static void pin(struct placement *pl, pid_t tid)
 	set_cpus(0, &one);
 	pl->pinned = true;
 	pl->tid = tid;
+	pl->unpin_at = 0;
 	pl->pins++;
 }
 
-static void unpin(struct placement *pl)
+void placement_release(const struct placement *pl, pid_t tid)
 {
-	set_cpus(pl->tid, &pl->program_cpus);
-	set_cpus(0, &pl->tracer_cpus);
+	set_cpus(tid, &pl->program_cpus);
+}
+
+void placement_unpinned(struct placement *pl)
+{
+	if (pl->pinned)
+		set_cpus(0, &pl->tracer_cpus);
 	pl->pinned = false;
+	pl->unpin_at = 0;
+}
+
+bool placement_unpin_due(const struct placement *pl, uint64_t now)
+{
+	return pl->unpin_at && now >= pl->unpin_at;
 }
 
 void placement_update(struct placement *pl, unsigned live, pid_t sole,
-		      pid_t born)
+		      pid_t born, uint64_t now)
 {
 	if (!pl->on)
 		return;
-	/* Made while its parent was pinned, it has the one CPU: give it the
-	 * program's (seen late, its parent may be gone already). */
-	if (born && born != pl->tid && pl->pins)
+	/* Made while its parent was pinned, it has the one CPU. While the
+	 * pin holds it shares it too; after, it gets the program's (seen
+	 * late, its parent may have been pinned when it made it). */
+	if (born && !pl->pinned && pl->pins)
 		set_cpus(born, &pl->program_cpus);
-	if (pl->pinned && (live != 1 || sole != pl->tid))
-		unpin(pl);
-	if (!pl->pinned && live == 1 && sole > 0)
+	if (pl->pinned && live == 1 && sole == pl->tid) {
+		pl->unpin_at = 0;	/* alone again within the grace */
+		return;
+	}
+	if (pl->pinned && live != 1) {
+		if (!pl->unpin_at)
+			pl->unpin_at = now + PLACEMENT_GRACE_NS;
+		return;
+	}
+	/* One thread, another than the one pinned (or none pinned). */
+	if (live == 1 && sole > 0)
 		pin(pl, sole);
 }
 
 void placement_give_up(struct placement *pl)
 {
-	if (pl->pinned)
-		unpin(pl);
+	placement_unpinned(pl);
 	pl->on = false;
 }
 
 void placement_end(struct placement *pl)
 {
 	if (pl->pinned)
-		unpin(pl);
+		placement_release(pl, pl->tid);
+	placement_unpinned(pl);
 }

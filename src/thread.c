@@ -40,7 +40,7 @@ static void sole_of(pid_t tid, void *value, void *arg)
 }
 
 /* Threads were born or ended: the tracer may share the CPU of the only
- * one left, or must give it back. */
+ * one left, or, after a grace, must give it back. */
 static void placement_changed(struct tracer *t, pid_t born)
 {
 	pid_t sole = 0;
@@ -49,7 +49,23 @@ static void placement_changed(struct tracer *t, pid_t born)
 		return;
 	if (t->threads.count == 1)
 		pidmap_each(&t->threads, sole_of, &sole);
-	placement_update(&t->place, t->threads.count, sole, born);
+	placement_update(&t->place, t->threads.count, sole, born,
+			 now_mono_ns());
+}
+
+static void release_one(pid_t tid, void *value, void *arg)
+{
+	(void)value;
+	placement_release(arg, tid);
+}
+
+void placement_release_all(struct tracer *t)
+{
+	if (!t->place.pinned)
+		return;
+	/* Those made while the pin held share it. */
+	pidmap_each(&t->threads, release_one, &t->place);
+	placement_unpinned(&t->place);
 }
 
 struct thread *thread_discover(struct tracer *t, pid_t tid)

@@ -51,6 +51,11 @@ struct thread *thread_discover(struct tracer *t, pid_t tid);
  * whose creation event has not come yet waits for it in t->unlinked. */
 void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns);
 
+/* Every live thread gets the program's CPUs back, and the tracer its
+ * own: the grace of several threads on one CPU ran out, or the program
+ * sets affinities itself (see placement.h). */
+void placement_release_all(struct tracer *t);
+
 /* The address space of process tgid (created on first use). */
 struct mm *thread_mm_of(struct tracer *t, pid_t tgid);
 

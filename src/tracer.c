@@ -314,6 +314,8 @@ static void set_alarm(struct tracer *t)
 		next = limits_next_alarm(&t->limits);
 		if (t->kill_deadline && (!next || t->kill_deadline < next))
 			next = t->kill_deadline;
+		if (t->place.unpin_at && (!next || t->place.unpin_at < next))
+			next = t->place.unpin_at;
 	}
 	if (next == t->alarm_ns && !signal_state.alarm)
 		return;
@@ -334,6 +336,9 @@ int tracer_run(struct tracer *t)
 		if (!t->killed && !t->attached)
 			tracer_pass_signals(t);
 		check_limits(t);
+		if (t->place.unpin_at &&
+		    placement_unpin_due(&t->place, now_mono_ns()))
+			placement_release_all(t);
 		set_alarm(t);
 		tid = waitpid(-1, &status, __WALL);
 		if (tid < 0) {

@@ -76,8 +76,10 @@ static void placement_entry(struct tracer *t, struct event *ev)
 
 	if (!t->place.on || !ev->desc)
 		return;
-	if (!strcmp(ev->name, "sched_setaffinity"))
+	if (!strcmp(ev->name, "sched_setaffinity")) {
+		placement_release_all(t);
 		placement_give_up(&t->place);
+	}
 	else if (!strcmp(ev->name, "sched_getaffinity") &&
 		 (asked == 0 || pidmap_get(&t->threads, asked)))
 		ev->hide_pin = HIDE_PIN_PROGRAM;
