@@ -98,7 +98,8 @@ void audit_sort(struct audit *a)
 {
 	struct proc *p;
 
-	qsort(a->events, a->events_kept, sizeof(*a->events), by_seq);
+	if (a->events_kept)	/* none: no array at all */
+		qsort(a->events, a->events_kept, sizeof(*a->events), by_seq);
 	tally_sort(&a->totals);
 	for (p = a->procs.first; p; p = p->next)
 		tally_sort(&p->tallies);
