@@ -1,7 +1,12 @@
-/* placement.c - the tracer on the CPU of a program that runs alone */
+/* placement.c - the tracer on the CPU of a program that runs one thread at
+ * a time */
 #include "placement.h"
 
 #include <string.h>
+
+/* Calm windows on one CPU after which a program is trusted again to stay
+ * there: hold falls back to one window. */
+#define CALM_RESET 50
 
 static void set_cpus(pid_t tid, const cpu_set_t *cpus)
 {
@@ -14,6 +19,8 @@ void placement_init(struct placement *pl, bool on)
 	cpu_set_t both;
 
 	memset(pl, 0, sizeof(*pl));
+	pl->cpu = -1;
+	pl->hold = 1;
 	if (!on || sched_getaffinity(0, sizeof(pl->tracer_cpus),
 				     &pl->tracer_cpus) < 0)
 		return;
@@ -37,22 +44,15 @@ static int choose_cpu(const struct placement *pl)
 	return -1;
 }
 
-static void pin(struct placement *pl, pid_t tid)
+void placement_pin(const struct placement *pl, pid_t tid)
 {
 	cpu_set_t one;
-	int cpu = choose_cpu(pl);
 
-	if (cpu < 0)
+	if (pl->cpu < 0)
 		return;
 	CPU_ZERO(&one);
-	CPU_SET(cpu, &one);
-	if (sched_setaffinity(tid, sizeof(one), &one) < 0)
-		return;
-	set_cpus(0, &one);
-	pl->pinned = true;
-	pl->tid = tid;
-	pl->unpin_at = 0;
-	pl->pins++;
+	CPU_SET(pl->cpu, &one);
+	set_cpus(tid, &one);
 }
 
 void placement_release(const struct placement *pl, pid_t tid)
@@ -60,17 +60,31 @@ void placement_release(const struct placement *pl, pid_t tid)
 	set_cpus(tid, &pl->program_cpus);
 }
 
+void placement_shared(struct placement *pl)
+{
+	placement_pin(pl, 0);
+	pl->pinned = true;
+	pl->tid = 0;
+	pl->pins++;
+}
+
 void placement_unpinned(struct placement *pl)
 {
 	if (pl->pinned)
 		set_cpus(0, &pl->tracer_cpus);
 	pl->pinned = false;
-	pl->unpin_at = 0;
+	pl->tid = 0;
 }
 
-bool placement_unpin_due(const struct placement *pl, uint64_t now)
+/* The only thread alive, and the tracer, on one CPU. */
+static void pin_sole(struct placement *pl, pid_t tid)
 {
-	return pl->unpin_at && now >= pl->unpin_at;
+	pl->cpu = choose_cpu(pl);
+	if (pl->cpu < 0)
+		return;
+	placement_pin(pl, tid);
+	placement_shared(pl);
+	pl->tid = tid;
 }
 
 void placement_update(struct placement *pl, unsigned live, pid_t sole,
@@ -78,34 +92,94 @@ void placement_update(struct placement *pl, unsigned live, pid_t sole,
 {
 	if (!pl->on)
 		return;
-	/* Made while its parent was pinned, it has the one CPU. While the
-	 * pin holds it shares it too; after, it gets the program's (seen
-	 * late, its parent may have been pinned when it made it). */
-	if (born && !pl->pinned && pl->pins)
-		set_cpus(born, &pl->program_cpus);
-	if (pl->pinned && live == 1 && sole == pl->tid) {
-		pl->unpin_at = 0;	/* alone again within the grace */
+	/* Its parent may have been moved after it made it: it goes where
+	 * the others are. */
+	if (born && pl->pinned)
+		placement_pin(pl, born);
+	else if (born && pl->pins)
+		placement_release(pl, born);
+	if (live == 1 && sole > 0) {
+		pl->window_at = 0;
+		pl->window_start = 0;
+		pl->idle_windows = 0;
+		if (pl->pinned)
+			pl->tid = sole;	/* it was on the CPU with the rest */
+		else
+			pin_sole(pl, sole);
 		return;
 	}
-	if (pl->pinned && live != 1) {
-		if (!pl->unpin_at)
-			pl->unpin_at = now + PLACEMENT_GRACE_NS;
-		return;
+	if (live > 1 && !pl->window_at)
+		pl->window_at = now + PLACEMENT_FIRST_NS;
+}
+
+bool placement_window_due(const struct placement *pl, uint64_t now)
+{
+	return pl->on && pl->window_at && now >= pl->window_at;
+}
+
+/* On one CPU: do the threads wait for it because of each other, not
+ * because of the tracer? */
+static bool crowded(const struct placement_sample *s, double span)
+{
+	double busy = (double)(s->program_cpu_ns + s->tracer_cpu_ns) / span;
+
+	if ((double)s->tracer_cpu_ns / span >= PLACEMENT_TRACER_SHARE)
+		return false;
+	if (s->waiting_known)
+		return (double)s->waiting_ns / span >= PLACEMENT_WAITING;
+	return busy >= 0.9;	/* no run delays: a full CPU says as much */
+}
+
+enum placement_move placement_window(struct placement *pl, uint64_t now,
+				     const struct placement_sample *s)
+{
+	double span;
+
+	pl->window_at = now + PLACEMENT_WINDOW_NS;
+	if (!pl->window_start || now <= pl->window_start) {
+		pl->window_start = now;
+		return PLACEMENT_STAY;
 	}
-	/* One thread, another than the one pinned (or none pinned). */
-	if (live == 1 && sole > 0)
-		pin(pl, sole);
+	span = (double)(now - pl->window_start);
+	pl->window_start = now;
+	if (pl->pinned) {
+		if (!crowded(s, span)) {
+			if (++pl->idle_windows >= CALM_RESET)
+				pl->hold = 1;
+			return PLACEMENT_STAY;
+		}
+		pl->idle_windows = 0;
+		pl->spreads++;
+		return PLACEMENT_SPREAD;
+	}
+	if ((double)(s->program_cpu_ns + s->tracer_cpu_ns) / span >=
+	    PLACEMENT_IDLE) {
+		pl->idle_windows = 0;
+		return PLACEMENT_STAY;
+	}
+	if (++pl->idle_windows < pl->hold)
+		return PLACEMENT_STAY;
+	pl->cpu = choose_cpu(pl);
+	if (pl->cpu < 0)
+		return PLACEMENT_STAY;
+	pl->idle_windows = 0;
+	/* If it has to give the CPUs back soon, it waits longer next time. */
+	pl->hold = pl->hold * 2 > PLACEMENT_HOLD_MAX ? PLACEMENT_HOLD_MAX
+						      : pl->hold * 2;
+	return PLACEMENT_SHARE;
 }
 
 void placement_give_up(struct placement *pl)
 {
 	placement_unpinned(pl);
 	pl->on = false;
+	pl->window_at = 0;
 }
 
 void placement_end(struct placement *pl)
 {
-	if (pl->pinned)
+	if (pl->pinned && pl->tid)
 		placement_release(pl, pl->tid);
 	placement_unpinned(pl);
+	pl->window_at = 0;
 }

@@ -1,4 +1,5 @@
-/* placement.h - the tracer on the CPU of a program that runs alone */
+/* placement.h - the tracer on the CPU of a program that runs one thread at
+ * a time */
 #ifndef GOBOX_PLACEMENT_H
 #define GOBOX_PLACEMENT_H
 
@@ -11,27 +12,66 @@
  * A traced call is two ptrace stops, each a wake-up of the tracer by the
  * program and of the program by the tracer. On two CPUs each wake-up
  * crosses between them, and costs several times what it costs on one.
- * So while the program has one thread alive, that thread and the tracer
- * are pinned to one CPU. When it has two (a thread, a child), they keep
- * sharing that CPU for PLACEMENT_GRACE_NS: a shell's child that runs for
- * a millisecond while the shell waits for it costs no move. If two or
- * more are still alive then, every thread gets the program's CPUs back,
- * and the tracer its own: a program that uses several CPUs keeps them,
- * at most PLACEMENT_GRACE_NS late.
+ * So the program's threads and the tracer share one CPU while that costs
+ * the program nothing: while it has one thread alive, and, when it has
+ * more, while they do not want to run at the same time.
+ *
+ * With two threads or more (of one process or of several), the tracer
+ * looks every PLACEMENT_WINDOW_NS at what the window cost:
+ * - sharing one CPU: if the program's threads spent PLACEMENT_WAITING of
+ *   the window waiting for the CPU (their run delay, summed) while the
+ *   tracer used less than PLACEMENT_TRACER_SHARE of it, they compute side
+ *   by side and the tracer is not what holds them: every thread gets the
+ *   program's CPUs back. A program that waits on the tracer (its threads
+ *   take turns making traced calls) stays on one CPU, where those turns
+ *   are cheapest; one that waits on nothing never stays pinned more than
+ *   two windows.
+ * - on the program's CPUs: if the program and the tracer used less than
+ *   PLACEMENT_IDLE of one CPU for `hold` windows in a row, everything
+ *   shares one CPU again. Each time that goes wrong (shared, then given
+ *   back) hold doubles, up to PLACEMENT_HOLD_MAX: a program that swings
+ *   does not move at every window.
+ * The first look, PLACEMENT_FIRST_NS after a second thread appears, only
+ * starts measuring: a shell's child that is over by then costs nothing.
  * The program does not see the pin: sched_getaffinity answers with the
  * CPUs it had. When the program sets affinities itself, placement stops
  * for the rest of the run and leaves its CPUs as it set them.
  */
-#define PLACEMENT_GRACE_NS 2000000ull
+#define PLACEMENT_WINDOW_NS 10000000ull	/* 10 ms */
+#define PLACEMENT_FIRST_NS 5000000ull	/* 5 ms: the first look */
+#define PLACEMENT_WAITING 0.3		/* of the window, all threads */
+#define PLACEMENT_TRACER_SHARE 0.25	/* of the window */
+#define PLACEMENT_IDLE 0.8		/* of one CPU */
+#define PLACEMENT_HOLD_MAX 16		/* windows */
+
+/* What a window cost, measured by the caller. */
+struct placement_sample {
+	uint64_t program_cpu_ns;	/* the program's CPU time in it */
+	uint64_t tracer_cpu_ns;		/* the tracer's */
+	uint64_t waiting_ns;		/* the program's threads' run delay */
+	bool waiting_known;		/* false: no run delays to read */
+};
+
+enum placement_move {
+	PLACEMENT_STAY,
+	PLACEMENT_SHARE,	/* every thread and the tracer on one CPU */
+	PLACEMENT_SPREAD,	/* every thread back on the program's CPUs */
+};
 
 struct placement {
 	bool on;		/* asked for, and there is something to gain */
-	bool pinned;		/* tid and the tracer share a CPU */
-	pid_t tid;
-	uint64_t unpin_at;	/* several threads alive: unpin then (or 0) */
+	bool pinned;		/* the tracer is on one CPU with the program */
+	int cpu;		/* that CPU */
+	pid_t tid;		/* the sole thread pinned, or 0 when several */
+	uint64_t window_at;	/* several threads alive: look then (or 0) */
+	uint64_t window_start;	/* the window being measured, or 0 */
+	unsigned hold;		/* idle windows needed to share again */
+	unsigned idle_windows;	/* idle windows in a row when spread,
+				 * calm ones when shared */
 	cpu_set_t tracer_cpus;	/* the tracer's own, at the start */
 	cpu_set_t program_cpus;	/* the program's: the first process's */
-	uint64_t pins;		/* how many times it pinned */
+	uint64_t pins;		/* how many times it shared a CPU */
+	uint64_t spreads;	/* how many times it gave the CPUs back */
 };
 
 /* Before the first process is adopted; it has the tracer's CPUs. */
@@ -40,18 +80,32 @@ void placement_init(struct placement *pl, bool on);
 /*
  * Threads were born or ended at time now: live is how many are alive and
  * sole the one when live is 1. born (or 0) is a thread just seen, which
- * may have been made while its parent was pinned.
+ * may have been made before its parent was pinned or unpinned.
  */
 void placement_update(struct placement *pl, unsigned live, pid_t sole,
 		      pid_t born, uint64_t now);
 
-/* Has the grace of several threads on one CPU run out at now? Then the
- * caller gives every live thread its CPUs (placement_release), and ends
- * with placement_unpinned. */
-bool placement_unpin_due(const struct placement *pl, uint64_t now);
+/* Is a window over at now? Then the caller measures it and calls
+ * placement_window. */
+bool placement_window_due(const struct placement *pl, uint64_t now);
 
-/* Thread tid gets the program's CPUs back (it may share the pin). */
+/*
+ * The window that ends at now cost s (what was measured since the last
+ * call; the first call of a run of windows only starts measuring). Says
+ * what to do; the caller does it with placement_pin and placement_release
+ * for every thread, then placement_shared or placement_unpinned.
+ */
+enum placement_move placement_window(struct placement *pl, uint64_t now,
+				     const struct placement_sample *s);
+
+/* Thread tid joins the shared CPU (0: the tracer itself). */
+void placement_pin(const struct placement *pl, pid_t tid);
+
+/* Thread tid gets the program's CPUs back. */
 void placement_release(const struct placement *pl, pid_t tid);
+
+/* Every thread was pinned (PLACEMENT_SHARE). */
+void placement_shared(struct placement *pl);
 
 /* Every thread was released: the tracer gets its own CPUs back. */
 void placement_unpinned(struct placement *pl);

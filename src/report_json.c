@@ -419,6 +419,7 @@ static struct json_object *tracer_json(const struct run_result *r)
 	json_set_uint(o, "stops", r->tracer.stops);
 	json_set_bool(o, "cpu_sharing", r->opt->pin);
 	json_set_uint(o, "cpu_shared_times", r->tracer.place.pins);
+	json_set_uint(o, "cpu_spread_times", r->tracer.place.spreads);
 	return o;
 }
 

@@ -8,6 +8,7 @@
 #include "enforce.h"
 #include "fdkind.h"
 #include "stack.h"
+#include "tracer_placement.h"
 #include "util.h"
 
 struct thread *thread_get(struct tracer *t, pid_t tid)
@@ -33,41 +34,6 @@ static void task_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
 		*ppid = (pid_t)strtol(p + 6, NULL, 10);
 }
 
-static void sole_of(pid_t tid, void *value, void *arg)
-{
-	(void)value;
-	*(pid_t *)arg = tid;
-}
-
-/* Threads were born or ended: the tracer may share the CPU of the only
- * one left, or, after a grace, must give it back. */
-static void placement_changed(struct tracer *t, pid_t born)
-{
-	pid_t sole = 0;
-
-	if (!t->place.on)
-		return;
-	if (t->threads.count == 1)
-		pidmap_each(&t->threads, sole_of, &sole);
-	placement_update(&t->place, t->threads.count, sole, born,
-			 now_mono_ns());
-}
-
-static void release_one(pid_t tid, void *value, void *arg)
-{
-	(void)value;
-	placement_release(arg, tid);
-}
-
-void placement_release_all(struct tracer *t)
-{
-	if (!t->place.pinned)
-		return;
-	/* Those made while the pin held share it. */
-	pidmap_each(&t->threads, release_one, &t->place);
-	placement_unpinned(&t->place);
-}
-
 struct thread *thread_discover(struct tracer *t, pid_t tid)
 {
 	struct thread *th = xcalloc(1, sizeof(*th));
@@ -87,7 +53,7 @@ struct thread *thread_discover(struct tracer *t, pid_t tid)
 	th->mm = mm_ref(thread_mm_of(t, tgid));
 	proc_thread_start(&t->audit->procs, p, tid, 0, now);
 	pidmap_put(&t->threads, tid, th);
-	placement_changed(t, tid);
+	tracer_placement_changed(t, tid);
 	return th;
 }
 
@@ -161,7 +127,7 @@ void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns)
 	fdkind_forget(th->tid);
 	mm_unref(th->mm);
 	free(th);
-	placement_changed(t, 0);
+	tracer_placement_changed(t, 0);
 	enforce_wake(t);
 }
 

@@ -33,6 +33,8 @@ struct thread {
 	struct op log_op;
 	unsigned post_modes;	/* POST_OPEN: the modes judged */
 	const char *post_path;	/* POST_OPEN: the path judged */
+	uint64_t run_delay_seen;	/* its run delay at the last
+					 * placement window (ns) */
 	const char *interrupted;	/* the last call seen to end in
 					 * ERESTART_RESTARTBLOCK: what a
 					 * restart_syscall resumes */
@@ -50,11 +52,6 @@ struct thread *thread_discover(struct tracer *t, pid_t tid);
 /* Forget a thread that is gone (its record in proc ends at now_ns). One
  * whose creation event has not come yet waits for it in t->unlinked. */
 void thread_forget(struct tracer *t, struct thread *th, uint64_t now_ns);
-
-/* Every live thread gets the program's CPUs back, and the tracer its
- * own: the grace of several threads on one CPU ran out, or the program
- * sets affinities itself (see placement.h). */
-void placement_release_all(struct tracer *t);
 
 /* The address space of process tgid (created on first use). */
 struct mm *thread_mm_of(struct tracer *t, pid_t tgid);

@@ -18,6 +18,7 @@
 #include "policy_eval.h"
 #include "signals.h"
 #include "tracer_int.h"
+#include "tracer_placement.h"
 #include "util.h"
 
 /* Is pid a thread or process of the run? */
@@ -314,8 +315,9 @@ static void set_alarm(struct tracer *t)
 		next = limits_next_alarm(&t->limits);
 		if (t->kill_deadline && (!next || t->kill_deadline < next))
 			next = t->kill_deadline;
-		if (t->place.unpin_at && (!next || t->place.unpin_at < next))
-			next = t->place.unpin_at;
+		if (t->place.window_at &&
+		    (!next || t->place.window_at < next))
+			next = t->place.window_at;
 	}
 	if (next == t->alarm_ns && !signal_state.alarm)
 		return;
@@ -336,9 +338,12 @@ int tracer_run(struct tracer *t)
 		if (!t->killed && !t->attached)
 			tracer_pass_signals(t);
 		check_limits(t);
-		if (t->place.unpin_at &&
-		    placement_unpin_due(&t->place, now_mono_ns()))
-			placement_release_all(t);
+		if (t->place.window_at) {
+			uint64_t now = now_mono_ns();
+
+			if (placement_window_due(&t->place, now))
+				tracer_placement_window(t, now);
+		}
 		set_alarm(t);
 		tid = waitpid(-1, &status, __WALL);
 		if (tid < 0) {

@@ -71,6 +71,8 @@ struct tracer {
 	unsigned stacks;		/* -k, -kk */
 	struct ops_ctx ops_ctx;		/* what classifying calls needs */
 	struct placement place;		/* the tracer's CPU and the program's */
+	uint64_t place_tracer_cpu;	/* the tracer's CPU time at the last
+					 * placement window */
 	bool attached;			/* -p: processes found running, with
 					 * syscall stops and no filter */
 	bool releasing;			/* -p: detaching from every thread */

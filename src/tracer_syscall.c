@@ -11,6 +11,7 @@
 #include "syscalls.h"
 #include "stack.h"
 #include "tracer_int.h"
+#include "tracer_placement.h"
 #include "util.h"
 
 /* The kernel's code for a call restart_syscall resumes (not in errno.h). */
@@ -64,47 +65,6 @@ static bool in_set(const struct traceset *ts, const struct event *ev)
 {
 	return traceset_has(ts, ev->abi, (unsigned)ev->nr) ||
 	       (ev->via_socketcall && traceset_has_name(ts, ev->name));
-}
-
-/* The program sets an affinity: placement stops. It asks for one of its
- * threads': while placement goes on, their CPUs are the program's, pinned
- * or not (one may be pinned or let go while the call runs), and that is
- * the answer it gets. */
-static void placement_entry(struct tracer *t, struct event *ev)
-{
-	pid_t asked = (pid_t)ev->args[0];
-
-	if (!t->place.on || !ev->desc)
-		return;
-	if (!strcmp(ev->name, "sched_setaffinity")) {
-		placement_release_all(t);
-		placement_give_up(&t->place);
-	}
-	else if (!strcmp(ev->name, "sched_getaffinity") &&
-		 (asked == 0 || pidmap_get(&t->threads, asked)))
-		ev->hide_pin = HIDE_PIN_PROGRAM;
-	/* Its parent is the tracer, pinned with it at times. */
-	else if (!strcmp(ev->name, "sched_getaffinity") &&
-		 asked == t->ops_ctx.tracer)
-		ev->hide_pin = HIDE_PIN_TRACER;
-}
-
-/* sched_getaffinity returned the pin: write the program's CPUs over it,
- * as many bytes as the kernel wrote. */
-static void placement_exit(struct tracer *t, struct thread *th,
-			   const struct event *ev, int64_t rval)
-{
-	struct iovec local, remote;
-
-	if (!ev->hide_pin || !t->place.on || rval <= 0 ||
-	    (size_t)rval > sizeof(t->place.program_cpus))
-		return;
-	local.iov_base = ev->hide_pin == HIDE_PIN_TRACER ? &t->place.tracer_cpus
-							  : &t->place.program_cpus;
-	local.iov_len = (size_t)rval;
-	remote.iov_base = (void *)(uintptr_t)ev->args[2];
-	remote.iov_len = (size_t)rval;
-	(void)process_vm_writev(th->tid, &local, 1, &remote, 1, 0);
 }
 
 static void entry_with(struct tracer *t, struct thread *th,
@@ -170,7 +130,7 @@ static void entry_with(struct tracer *t, struct thread *th,
 	if (ev->desc && !strcmp(ev->desc->name, "restart_syscall"))
 		ev->resumes = th->interrupted;
 	th->ev = ev;
-	placement_entry(t, ev);
+	tracer_placement_entry(t, ev);
 	/* -p without a policy only watches: nothing is judged, rewritten
 	 * or refused. */
 	if ((!t->attached || t->policy) && enforce_entry(t, th))
@@ -246,7 +206,7 @@ static void exit_with(struct tracer *t, struct thread *th,
 	}
 	ev->finished = true;
 	ev->exit_ns = now_mono_ns();
-	placement_exit(t, th, ev, info->exit.rval);
+	tracer_placement_exit(t, th, ev, info->exit.rval);
 	if (info->exit.is_error)
 		ev->err = (int)-info->exit.rval;
 	/* The kernel resumes it with restart_syscall, which tells nothing

@@ -5,10 +5,11 @@
  * sched_getaffinity gives the main thread ("alone N") and its parent
  * ("parent N"); starts a thread,
  * which prints how many it gets ("thread N") and, while both live (50 ms
- * after it started), the Cpus_allowed_list of each from /proc ("both
- * MAIN THREAD"); after the
+ * after it started, the main thread waiting for it), the
+ * Cpus_allowed_list of each from /proc ("both MAIN THREAD"); after the
  * thread has ended, "after N" again. Natively and under a tracer the
- * lines must be the same.
+ * lines from sched_getaffinity must be the same; /proc shows where the
+ * tracer put the threads.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -51,7 +52,7 @@ static void *thread(void *arg)
 
 	(void)arg;
 	printf("thread %d\n", count());
-	/* Past the tracer's grace of 2 ms on one CPU (placement.h). */
+	/* Past the tracer's first windows (placement.h). */
 	usleep(50000);
 	allowed(main_tid, a, sizeof(a));
 	allowed((pid_t)syscall(SYS_gettid), b, sizeof(b));

@@ -1,0 +1,79 @@
+/* cpu_hungry - threads that compute side by side
+ *
+ * usage: cpu_hungry [THREADS [MS]]
+ * Starts THREADS threads (2) that each compute for MS ms of their own CPU
+ * time (400), making no system call meanwhile but clock_gettime (vDSO) and,
+ * every 20 ms of it, a look at its own Cpus_allowed_list in /proc. Each
+ * prints "wide" if one of those looks saw more than one CPU, else
+ * "narrow". Natively on a machine of several CPUs every thread is wide; a
+ * tracer that keeps such threads on one CPU makes them narrow.
+ */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double budget_ms;
+
+static double cpu_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Does this thread's Cpus_allowed_list name more than one CPU? */
+static int wide_now(void)
+{
+	char line[256];
+	int wide = 0;
+	FILE *f = fopen("/proc/thread-self/status", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, "Cpus_allowed_list:", 18) == 0)
+			wide = strpbrk(line + 18, "-,") != NULL;
+	fclose(f);
+	return wide;
+}
+
+static void *compute(void *arg)
+{
+	volatile unsigned long x = 0;
+	double next_look = 0;
+	int wide = 0;
+
+	(void)arg;
+	while (cpu_ms() < budget_ms) {
+		for (int i = 0; i < 100000; i++)
+			x++;
+		if (cpu_ms() >= next_look) {
+			wide |= wide_now();
+			next_look = cpu_ms() + 20;
+		}
+	}
+	return (void *)(long)wide;
+}
+
+int main(int argc, char **argv)
+{
+	int n = argc > 1 ? atoi(argv[1]) : 2, i;
+	pthread_t t[64];
+	void *wide;
+
+	budget_ms = argc > 2 ? atof(argv[2]) : 400;
+	if (n < 1 || n > 64)
+		return 2;
+	for (i = 0; i < n; i++)
+		if (pthread_create(&t[i], NULL, compute, NULL) != 0)
+			return 1;
+	for (i = 0; i < n; i++) {
+		pthread_join(t[i], &wide);
+		printf("%s\n", wide ? "wide" : "narrow");
+	}
+	return 0;
+}
