@@ -6,7 +6,7 @@
 
 /* Calm windows on one CPU after which a program is trusted again to stay
  * there: hold falls back to one window. */
-#define CALM_RESET 50
+#define CALM_RESET 20
 
 static void set_cpus(pid_t tid, const cpu_set_t *cpus)
 {
@@ -60,6 +60,34 @@ void placement_release(const struct placement *pl, pid_t tid)
 	set_cpus(tid, &pl->program_cpus);
 }
 
+static void pin_mask(const struct placement *pl, cpu_set_t *one)
+{
+	CPU_ZERO(one);
+	if (pl->cpu >= 0)
+		CPU_SET(pl->cpu, one);
+}
+
+bool placement_placed(const struct placement *pl, pid_t tid, bool pinned)
+{
+	cpu_set_t now, one;
+
+	if (sched_getaffinity(tid, sizeof(now), &now) < 0)
+		return false;
+	pin_mask(pl, &one);
+	return CPU_EQUAL(&now, pinned ? &one : &pl->program_cpus);
+}
+
+bool placement_is_pin(const struct placement *pl, const void *mask,
+		      size_t size)
+{
+	cpu_set_t one;
+
+	if (pl->cpu < 0 || size > sizeof(one))
+		return false;
+	pin_mask(pl, &one);
+	return memcmp(mask, &one, size) == 0;
+}
+
 void placement_shared(struct placement *pl)
 {
 	placement_pin(pl, 0);
@@ -82,6 +110,11 @@ static void pin_sole(struct placement *pl, pid_t tid)
 	pl->cpu = choose_cpu(pl);
 	if (pl->cpu < 0)
 		return;
+	/* Bound from outside: left as it is, for the rest of the run. */
+	if (pl->pins && !placement_placed(pl, tid, false)) {
+		placement_give_up(pl);
+		return;
+	}
 	placement_pin(pl, tid);
 	placement_shared(pl);
 	pl->tid = tid;
@@ -94,8 +127,17 @@ void placement_update(struct placement *pl, unsigned live, pid_t sole,
 		return;
 	/* Its parent may have been moved after it made it: it goes where
 	 * the others are. */
-	if (born && pl->pinned)
-		placement_pin(pl, born);
+	if (born && pl->pinned) {
+		/* It has its creator's CPUs: the shared one, or the
+		 * program's (made just before the pin); others were set
+		 * from outside, and stay. */
+		if (placement_placed(pl, born, true))
+			;
+		else if (placement_placed(pl, born, false))
+			placement_pin(pl, born);
+		else
+			pl->moved = true;
+	}
 	else if (born && pl->pins)
 		placement_release(pl, born);
 	if (live == 1 && sole > 0) {
@@ -108,8 +150,11 @@ void placement_update(struct placement *pl, unsigned live, pid_t sole,
 			pin_sole(pl, sole);
 		return;
 	}
-	if (live > 1 && !pl->window_at)
+	if (live > 1 && !pl->window_at) {
 		pl->window_at = now + PLACEMENT_FIRST_NS;
+		pl->window_ns = PLACEMENT_WINDOW_NS;
+		pl->stays = 0;
+	}
 }
 
 bool placement_window_due(const struct placement *pl, uint64_t now)
@@ -121,21 +166,53 @@ bool placement_window_due(const struct placement *pl, uint64_t now)
  * because of the tracer? */
 static bool crowded(const struct placement_sample *s, double span)
 {
-	double busy = (double)(s->program_cpu_ns + s->tracer_cpu_ns) / span;
-
-	if ((double)s->tracer_cpu_ns / span >= PLACEMENT_TRACER_SHARE)
+	if (!s->known)
 		return false;
-	if (s->waiting_known)
-		return (double)s->waiting_ns / span >= PLACEMENT_WAITING;
-	return busy >= 0.9;	/* no run delays: a full CPU says as much */
+	if ((double)s->tracer_cpu_ns / span >= PLACEMENT_TRACER_SHARE &&
+	    !s->computing)
+		return false;
+	return (double)s->waiting_ns / span >= PLACEMENT_WAITING;
 }
 
+static enum placement_move decide(struct placement *pl, uint64_t now,
+				  const struct placement_sample *s);
+
+/* A program that stays as it is is looked at less often: the reading
+ * costs a file a thread. */
 enum placement_move placement_window(struct placement *pl, uint64_t now,
 				     const struct placement_sample *s)
 {
+	enum placement_move move;
+
+	if (!pl->window_ns)
+		pl->window_ns = PLACEMENT_WINDOW_NS;
+	move = decide(pl, now, s);
+	if (move != PLACEMENT_STAY) {
+		pl->window_ns = PLACEMENT_WINDOW_NS;
+		pl->stays = 0;
+	} else if (++pl->stays >= PLACEMENT_STAYS) {
+		pl->stays = 0;
+		pl->window_ns = pl->window_ns * 2 > PLACEMENT_WINDOW_MAX_NS ?
+				PLACEMENT_WINDOW_MAX_NS : pl->window_ns * 2;
+	}
+	pl->window_at = now + pl->window_ns;
+	return move;
+}
+
+static enum placement_move decide(struct placement *pl, uint64_t now,
+				  const struct placement_sample *s)
+{
 	double span;
 
-	pl->window_at = now + PLACEMENT_WINDOW_NS;
+	if (s->too_many) {
+		/* Nothing was read: the next window starts afresh. */
+		pl->window_start = 0;
+		pl->idle_windows = 0;
+		if (!pl->pinned)
+			return PLACEMENT_STAY;
+		pl->spreads++;
+		return PLACEMENT_SPREAD;
+	}
 	if (!pl->window_start || now <= pl->window_start) {
 		pl->window_start = now;
 		return PLACEMENT_STAY;
@@ -152,7 +229,8 @@ enum placement_move placement_window(struct placement *pl, uint64_t now,
 		pl->spreads++;
 		return PLACEMENT_SPREAD;
 	}
-	if ((double)(s->program_cpu_ns + s->tracer_cpu_ns) / span >=
+	if (!s->known ||
+	    (double)(s->program_cpu_ns + s->tracer_cpu_ns) / span >=
 	    PLACEMENT_IDLE) {
 		pl->idle_windows = 0;
 		return PLACEMENT_STAY;

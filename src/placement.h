@@ -17,39 +17,53 @@
  * more, while they do not want to run at the same time.
  *
  * With two threads or more (of one process or of several), the tracer
- * looks every PLACEMENT_WINDOW_NS at what the window cost:
+ * looks every window (PLACEMENT_WINDOW_NS; twice as long after
+ * PLACEMENT_STAYS windows without a move, up to PLACEMENT_WINDOW_MAX_NS;
+ * short again after a move) at what the window cost, from each
+ * thread's CPU time and run delay (/proc/TID/schedstat) and its own CPU
+ * time:
  * - sharing one CPU: if the program's threads spent PLACEMENT_WAITING of
- *   the window waiting for the CPU (their run delay, summed) while the
- *   tracer used less than PLACEMENT_TRACER_SHARE of it, they compute side
- *   by side and the tracer is not what holds them: every thread gets the
- *   program's CPUs back. A program that waits on the tracer (its threads
- *   take turns making traced calls) stays on one CPU, where those turns
- *   are cheapest; one that waits on nothing never stays pinned more than
- *   two windows.
+ *   the window waiting for the CPU (their run delays, summed), and either
+ *   the tracer used less than PLACEMENT_TRACER_SHARE of it or one thread
+ *   computed (PLACEMENT_COMPUTING of the window on the CPU, fewer than one
+ *   traced call a millisecond), they want to run side by side: every
+ *   thread gets the program's CPUs back. Threads that take turns making
+ *   traced calls stay on one CPU, where those turns are cheapest, however
+ *   long they wait for the tracer.
  * - on the program's CPUs: if the program and the tracer used less than
  *   PLACEMENT_IDLE of one CPU for `hold` windows in a row, everything
  *   shares one CPU again. Each time that goes wrong (shared, then given
  *   back) hold doubles, up to PLACEMENT_HOLD_MAX: a program that swings
- *   does not move at every window.
+ *   does not move at every window. Half a second of calm resets it.
+ * - with more than PLACEMENT_THREADS_MAX threads alive nothing is read:
+ *   they get the program's CPUs and keep them while there are that many.
  * The first look, PLACEMENT_FIRST_NS after a second thread appears, only
  * starts measuring: a shell's child that is over by then costs nothing.
  * The program does not see the pin: sched_getaffinity answers with the
  * CPUs it had. When the program sets affinities itself, placement stops
  * for the rest of the run and leaves its CPUs as it set them.
  */
-#define PLACEMENT_WINDOW_NS 10000000ull	/* 10 ms */
+#define PLACEMENT_WINDOW_NS 10000000ull	/* 10 ms, at first */
+#define PLACEMENT_WINDOW_MAX_NS 80000000ull	/* 80 ms */
+#define PLACEMENT_STAYS 8		/* windows without a move: the next
+					 * ones twice as long */
 #define PLACEMENT_FIRST_NS 5000000ull	/* 5 ms: the first look */
 #define PLACEMENT_WAITING 0.3		/* of the window, all threads */
 #define PLACEMENT_TRACER_SHARE 0.25	/* of the window */
 #define PLACEMENT_IDLE 0.8		/* of one CPU */
+#define PLACEMENT_COMPUTING 0.2		/* of the window, one thread */
 #define PLACEMENT_HOLD_MAX 16		/* windows */
+#define PLACEMENT_THREADS_MAX 16
 
 /* What a window cost, measured by the caller. */
 struct placement_sample {
-	uint64_t program_cpu_ns;	/* the program's CPU time in it */
+	uint64_t program_cpu_ns;	/* the program's threads' CPU time */
 	uint64_t tracer_cpu_ns;		/* the tracer's */
 	uint64_t waiting_ns;		/* the program's threads' run delay */
-	bool waiting_known;		/* false: no run delays to read */
+	bool known;			/* false: no figures could be read */
+	bool computing;			/* a thread computed (see above) */
+	bool too_many;			/* over PLACEMENT_THREADS_MAX threads:
+					 * nothing was read */
 };
 
 enum placement_move {
@@ -65,11 +79,15 @@ struct placement {
 	pid_t tid;		/* the sole thread pinned, or 0 when several */
 	uint64_t window_at;	/* several threads alive: look then (or 0) */
 	uint64_t window_start;	/* the window being measured, or 0 */
+	uint64_t window_ns;	/* its length */
+	unsigned stays;		/* windows without a move, in a row */
 	unsigned hold;		/* idle windows needed to share again */
 	unsigned idle_windows;	/* idle windows in a row when spread,
 				 * calm ones when shared */
 	cpu_set_t tracer_cpus;	/* the tracer's own, at the start */
 	cpu_set_t program_cpus;	/* the program's: the first process's */
+	bool moved;		/* a thread's CPUs were set from outside:
+				 * placement must end */
 	uint64_t pins;		/* how many times it shared a CPU */
 	uint64_t spreads;	/* how many times it gave the CPUs back */
 };
@@ -103,6 +121,17 @@ void placement_pin(const struct placement *pl, pid_t tid);
 
 /* Thread tid gets the program's CPUs back. */
 void placement_release(const struct placement *pl, pid_t tid);
+
+/* Is thread tid where placement left it: on the shared CPU (pinned), or
+ * on the program's CPUs (!pinned)? false also when it is gone. Anything
+ * else was set by someone else (from outside the program: the program's
+ * own calls end placement first), and placement must leave it. */
+bool placement_placed(const struct placement *pl, pid_t tid, bool pinned);
+
+/* Does mask (size bytes, as sched_getaffinity wrote it) say the shared
+ * CPU alone? */
+bool placement_is_pin(const struct placement *pl, const void *mask,
+		      size_t size);
 
 /* Every thread was pinned (PLACEMENT_SHARE). */
 void placement_shared(struct placement *pl);

@@ -68,8 +68,6 @@ struct proc {
 				 * the kernel sent it, or 0 */
 	int fault_code;		/* its si_code (SEGV_MAPERR...) */
 	uint64_t fault_addr;	/* its si_addr */
-	uint64_t cpu_seen_ns;	/* its CPU time at the last placement
-				 * window */
 	uint64_t sigs_got;	/* signals sent to the tracer that it got by
 				 * itself (bit sig - 1): not passed on */
 

@@ -33,8 +33,10 @@ struct thread {
 	struct op log_op;
 	unsigned post_modes;	/* POST_OPEN: the modes judged */
 	const char *post_path;	/* POST_OPEN: the path judged */
-	uint64_t run_delay_seen;	/* its run delay at the last
-					 * placement window (ns) */
+	uint64_t calls;		/* traced calls it made */
+	uint64_t calls_seen;	/* ... at the last placement window */
+	uint64_t runtime_seen;	/* its CPU time then (ns) */
+	uint64_t run_delay_seen;	/* and its run delay (ns) */
 	const char *interrupted;	/* the last call seen to end in
 					 * ERESTART_RESTARTBLOCK: what a
 					 * restart_syscall resumes */

@@ -2,22 +2,26 @@
  * moves, what it measures, and what the program is told of its CPUs */
 #include "tracer_placement.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
+#include <unistd.h>
 
 #include "cpu_time.h"
 #include "thread.h"
 #include "util.h"
-
-/* Beyond this many threads the run delays are not read at each window
- * (one file each): a full CPU stands for them. */
-#define DELAYS_READ_MAX 64
 
 static void sole_of(pid_t tid, void *value, void *arg)
 {
 	(void)value;
 	*(pid_t *)arg = tid;
 }
+
+static void moved_from_outside(struct tracer *t);
 
 void tracer_placement_changed(struct tracer *t, pid_t born)
 {
@@ -29,55 +33,71 @@ void tracer_placement_changed(struct tracer *t, pid_t born)
 		pidmap_each(&t->threads, sole_of, &sole);
 	placement_update(&t->place, t->threads.count, sole, born,
 			 now_mono_ns());
+	if (t->place.moved && t->place.on)
+		moved_from_outside(t);
 }
 
-/* Each process's CPU time since the last window: a process born in this
- * one counts from its start; one that ended in it is not counted. */
-static void add_process_cpu(pid_t pid, void *value, void *arg)
-{
-	struct proc *p = value;
-	uint64_t now = cpu_time_process(pid);
-
-	if (now > p->cpu_seen_ns) {
-		*(uint64_t *)arg += now - p->cpu_seen_ns;
-		p->cpu_seen_ns = now;
-	}
-}
-
-struct delays {
-	uint64_t sum;
-	bool known;
+struct window_sum {
+	double span;		/* the window's length (ns), 0 at a first look */
+	uint64_t run, delay;
+	unsigned read;
+	bool computing;
 };
 
-static void add_run_delay(pid_t tid, void *value, void *arg)
+/* A thread's CPU time and run delay since the last window (one born in
+ * it counts from its start; one that ended in it is not counted), and
+ * whether it computed: a good part of the window on the CPU, with less
+ * than one traced call a millisecond of it. */
+static void add_thread(pid_t tid, void *value, void *arg)
 {
 	struct thread *th = value;
-	struct delays *d = arg;
-	uint64_t now;
+	struct window_sum *w = arg;
+	uint64_t calls = th->calls - th->calls_seen, run, delay, ran;
 
-	if (!cpu_time_run_delay(tid, &now)) {
-		d->known = false;
+	th->calls_seen = th->calls;
+	if (!cpu_time_schedstat(tid, &run, &delay))
 		return;
-	}
-	if (now > th->run_delay_seen)
-		d->sum += now - th->run_delay_seen;
-	th->run_delay_seen = now;
+	w->read++;
+	ran = run > th->runtime_seen ? run - th->runtime_seen : 0;
+	if (delay > th->run_delay_seen)
+		w->delay += delay - th->run_delay_seen;
+	th->runtime_seen = run;
+	th->run_delay_seen = delay;
+	w->run += ran;
+	if (w->span > 0 && (double)ran >= PLACEMENT_COMPUTING * w->span &&
+	    calls * 1000000ull < ran)
+		w->computing = true;
 }
 
-static void measure(struct tracer *t, struct placement_sample *s)
+static void measure(struct tracer *t, uint64_t now,
+		    struct placement_sample *s)
 {
 	uint64_t self = cpu_time_self();
-	struct delays d = { 0, t->threads.count <= DELAYS_READ_MAX };
+	struct window_sum w = { 0 };
 
 	memset(s, 0, sizeof(*s));
-	pidmap_each(&t->procs, add_process_cpu, &s->program_cpu_ns);
-	if (d.known)
-		pidmap_each(&t->threads, add_run_delay, &d);
-	s->waiting_ns = d.sum;
-	s->waiting_known = d.known;
+	if (t->place.window_start && now > t->place.window_start)
+		w.span = (double)(now - t->place.window_start);
+	s->too_many = t->threads.count > PLACEMENT_THREADS_MAX;
+	if (!s->too_many)
+		pidmap_each(&t->threads, add_thread, &w);
+	s->program_cpu_ns = w.run;
+	s->waiting_ns = w.delay;
+	s->computing = w.computing;
+	s->known = w.read > 0;
 	if (self > t->place_tracer_cpu)
 		s->tracer_cpu_ns = self - t->place_tracer_cpu;
 	t->place_tracer_cpu = self;
+}
+
+/* Is every thread where placement left it? */
+static void check_placed(pid_t tid, void *value, void *arg)
+{
+	struct tracer *t = arg;
+
+	(void)value;
+	if (!placement_placed(&t->place, tid, t->place.pinned))
+		t->place.moved = true;
 }
 
 static void pin_one(pid_t tid, void *value, void *arg)
@@ -86,27 +106,46 @@ static void pin_one(pid_t tid, void *value, void *arg)
 	placement_pin(arg, tid);
 }
 
+/* Back to the program's CPUs, unless someone else has moved it since. */
 static void release_one(pid_t tid, void *value, void *arg)
 {
+	struct tracer *t = arg;
+
 	(void)value;
-	placement_release(arg, tid);
+	if (placement_placed(&t->place, tid, true))
+		placement_release(&t->place, tid);
+	else
+		t->place.moved = true;
 }
 
 void tracer_placement_spread(struct tracer *t)
 {
 	if (!t->place.pinned)
 		return;
-	pidmap_each(&t->threads, release_one, &t->place);
+	pidmap_each(&t->threads, release_one, t);
 	placement_unpinned(&t->place);
+}
+
+/* Threads moved from outside (taskset -p...): placement leaves the
+ * program's CPUs alone from now on. */
+static void moved_from_outside(struct tracer *t)
+{
+	tracer_placement_spread(t);
+	placement_give_up(&t->place);
 }
 
 void tracer_placement_window(struct tracer *t, uint64_t now)
 {
 	struct placement_sample s;
 
-	measure(t, &s);
+	measure(t, now, &s);
 	switch (placement_window(&t->place, now, &s)) {
 	case PLACEMENT_SHARE:
+		pidmap_each(&t->threads, check_placed, t);
+		if (t->place.moved) {
+			moved_from_outside(t);
+			break;
+		}
 		pidmap_each(&t->threads, pin_one, &t->place);
 		placement_shared(&t->place);
 		break;
@@ -116,6 +155,86 @@ void tracer_placement_window(struct tracer *t, uint64_t now)
 	case PLACEMENT_STAY:
 		break;
 	}
+	if (t->place.moved && t->place.on)
+		moved_from_outside(t);
+}
+
+/* Threads not seen yet (made by a clone or fork whose event has not come)
+ * may have been made while the CPU was shared: every task of the known
+ * processes, and every child of the known threads, that is not known
+ * gets the program's CPUs. The program's own sched_setaffinity has not
+ * run yet: none of them has an affinity of the program's making. */
+static void release_unseen_in(struct tracer *t, const char *dir_path,
+			      bool children)
+{
+	char buf[4096], *p, *end;
+	ssize_t n;
+	int fd = open(dir_path, O_RDONLY | O_CLOEXEC | (children ? 0 : O_DIRECTORY));
+
+	if (fd < 0)
+		return;
+	if (children) {
+		n = read(fd, buf, sizeof(buf) - 1);
+		buf[n > 0 ? n : 0] = '\0';
+		for (p = buf; *p; p = end) {
+			long pid = strtol(p, &end, 10);
+
+			if (end == p)
+				break;
+			if (pid > 0 && !pidmap_get(&t->threads, (pid_t)pid))
+				placement_release(&t->place, (pid_t)pid);
+		}
+	} else {
+		DIR *d = fdopendir(fd);
+		struct dirent *e;
+
+		if (!d) {
+			close(fd);
+			return;
+		}
+		while ((e = readdir(d))) {
+			long tid = strtol(e->d_name, NULL, 10);
+
+			if (tid > 0 && !pidmap_get(&t->threads, (pid_t)tid))
+				placement_release(&t->place, (pid_t)tid);
+		}
+		closedir(d);
+		return;
+	}
+	close(fd);
+}
+
+static void release_unseen_of_proc(pid_t pid, void *value, void *arg)
+{
+	char path[48];
+
+	(void)value;
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	release_unseen_in(arg, path, false);
+}
+
+static void release_unseen_of_thread(pid_t tid, void *value, void *arg)
+{
+	char path[64];
+
+	(void)value;
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/children", (int)tid,
+		 (int)tid);
+	release_unseen_in(arg, path, true);
+}
+
+/* Is thread tid in another PID namespace than the tracer? Then the pids
+ * it names are of its namespace: those of its own processes, which are
+ * the program's. */
+static bool in_other_pid_ns(pid_t tid)
+{
+	char path[48];
+	struct stat mine, its;
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)tid);
+	if (stat("/proc/self/ns/pid", &mine) < 0 || stat(path, &its) < 0)
+		return false;
+	return mine.st_ino != its.st_ino || mine.st_dev != its.st_dev;
 }
 
 /* The program sets an affinity: placement stops. It asks for one of its
@@ -130,6 +249,10 @@ void tracer_placement_entry(struct tracer *t, struct event *ev)
 		return;
 	if (!strcmp(ev->name, "sched_setaffinity")) {
 		tracer_placement_spread(t);
+		if (t->place.pins) {
+			pidmap_each(&t->procs, release_unseen_of_proc, t);
+			pidmap_each(&t->threads, release_unseen_of_thread, t);
+		}
 		placement_give_up(&t->place);
 	}
 	else if (!strcmp(ev->name, "sched_getaffinity") &&
@@ -139,22 +262,32 @@ void tracer_placement_entry(struct tracer *t, struct event *ev)
 	else if (!strcmp(ev->name, "sched_getaffinity") &&
 		 asked == t->ops_ctx.tracer)
 		ev->hide_pin = HIDE_PIN_TRACER;
+	/* Only the shared CPU is hidden (tracer_placement_exit). */
+	else if (!strcmp(ev->name, "sched_getaffinity") && asked > 0 &&
+		 in_other_pid_ns(ev->tid))
+		ev->hide_pin = HIDE_PIN_PROGRAM;
 }
 
-/* sched_getaffinity returned the pin: write the program's CPUs over it,
- * as many bytes as the kernel wrote. */
+/* sched_getaffinity, asked while placement went on, returned the shared
+ * CPU: write the CPUs the program (or the tracer) had over it, as many
+ * bytes as the kernel wrote. Any other answer is the truth, and stands
+ * (the CPUs had been given back, or someone set them). */
 void tracer_placement_exit(struct tracer *t, struct thread *th,
 			   const struct event *ev, int64_t rval)
 {
 	struct iovec local, remote;
+	cpu_set_t answer;
 
-	if (!ev->hide_pin || !t->place.on || rval <= 0 ||
-	    (size_t)rval > sizeof(t->place.program_cpus))
+	if (!ev->hide_pin || rval <= 0 || (size_t)rval > sizeof(answer))
 		return;
-	local.iov_base = ev->hide_pin == HIDE_PIN_TRACER ? &t->place.tracer_cpus
-							  : &t->place.program_cpus;
+	local.iov_base = &answer;
 	local.iov_len = (size_t)rval;
 	remote.iov_base = (void *)(uintptr_t)ev->args[2];
 	remote.iov_len = (size_t)rval;
+	if (process_vm_readv(th->tid, &local, 1, &remote, 1, 0) != rval ||
+	    !placement_is_pin(&t->place, &answer, (size_t)rval))
+		return;
+	local.iov_base = ev->hide_pin == HIDE_PIN_TRACER ? &t->place.tracer_cpus
+							  : &t->place.program_cpus;
 	(void)process_vm_writev(th->tid, &local, 1, &remote, 1, 0);
 }

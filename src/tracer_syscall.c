@@ -76,6 +76,7 @@ void on_syscall_entry(struct tracer *t, struct thread *th)
 {
 	struct __ptrace_syscall_info info;
 
+	th->calls++;
 	if (syscall_info(th->tid, &info) < 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
 		resume(th, 0);

@@ -42,7 +42,8 @@ q .stdout >"$TMP/nopin"
 same_lines "--no-pin: what the program sees, /proc too" \
 	"$("$PROGS/affinity")" "$(cat "$TMP/nopin")"
 
-# Two threads computing side by side: spread, and they saw it.
+# Two threads computing side by side: spread, and they saw it. (Not timed:
+# /proc says where they ran.)
 "$PROGS/cpu_hungry" 2 400 >"$TMP/native" || fail "cpu_hungry failed natively"
 same_lines "natively, computing threads have several CPUs" \
 	"wide
@@ -52,4 +53,11 @@ expect_status 0 "cpu_hungry"
 check '.tracer.cpu_spread_times >= 1' "computing threads were given their CPUs back"
 same_lines "the computing threads saw several CPUs" \
 	"$(cat "$TMP/native")" "$(q .stdout)"
+
+# One thread computing beside one making traced calls without end: the
+# tracer is busy, but the computing thread must not share its CPU.
+gobox "$PROGS/cpu_hungry" 1 400 calls
+expect_status 0 "cpu_hungry 1 400 calls"
+check '.tracer.cpu_spread_times >= 1' "a computing thread beside traced calls was spread"
+same_lines "the computing thread saw several CPUs" "wide" "$(q .stdout)"
 exit 0

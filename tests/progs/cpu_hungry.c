@@ -1,21 +1,26 @@
 /* cpu_hungry - threads that compute side by side
  *
- * usage: cpu_hungry [THREADS [MS]]
+ * usage: cpu_hungry [THREADS [MS [calls]]]
  * Starts THREADS threads (2) that each compute for MS ms of their own CPU
  * time (400), making no system call meanwhile but clock_gettime (vDSO) and,
  * every 20 ms of it, a look at its own Cpus_allowed_list in /proc. Each
  * prints "wide" if one of those looks saw more than one CPU, else
- * "narrow". Natively on a machine of several CPUs every thread is wide; a
- * tracer that keeps such threads on one CPU makes them narrow.
+ * "narrow". With "calls", one more thread writes a byte to /dev/null
+ * again and again (a traced call each time) until they are done.
+ * Natively on a machine of several CPUs every thread is wide; a tracer
+ * that keeps such threads on one CPU makes them narrow.
  */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <time.h>
+#include <unistd.h>
 
 static double budget_ms;
+static volatile int done;
 
 static double cpu_ms(void)
 {
@@ -59,15 +64,30 @@ static void *compute(void *arg)
 	return (void *)(long)wide;
 }
 
+static void *call(void *arg)
+{
+	int fd = open("/dev/null", O_WRONLY);
+
+	(void)arg;
+	while (!done)
+		if (write(fd, "x", 1) != 1)
+			break;
+	close(fd);
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
 	int n = argc > 1 ? atoi(argv[1]) : 2, i;
-	pthread_t t[64];
+	int calls = argc > 3 && strcmp(argv[3], "calls") == 0;
+	pthread_t t[64], caller;
 	void *wide;
 
 	budget_ms = argc > 2 ? atof(argv[2]) : 400;
 	if (n < 1 || n > 64)
 		return 2;
+	if (calls && pthread_create(&caller, NULL, call, NULL) != 0)
+		return 1;
 	for (i = 0; i < n; i++)
 		if (pthread_create(&t[i], NULL, compute, NULL) != 0)
 			return 1;
@@ -75,5 +95,8 @@ int main(int argc, char **argv)
 		pthread_join(t[i], &wide);
 		printf("%s\n", wide ? "wide" : "narrow");
 	}
+	done = 1;
+	if (calls)
+		pthread_join(caller, NULL);
 	return 0;
 }

@@ -33,7 +33,7 @@ static enum placement_move window(uint64_t *now, double program, double tracer,
 		.program_cpu_ns = (uint64_t)(program * MS),
 		.tracer_cpu_ns = (uint64_t)(tracer * MS),
 		.waiting_ns = (uint64_t)(waiting * MS),
-		.waiting_known = waiting >= 0,
+		.known = waiting >= 0,
 	};
 
 	*now += W;
@@ -88,12 +88,70 @@ Test(placement, an_idle_program_stays)
 	cr_assert_eq(window(&now, 0, 0, 0), PLACEMENT_STAY);
 }
 
-Test(placement, without_run_delays_a_full_cpu_decides)
+Test(placement, without_figures_nothing_moves)
 {
 	uint64_t now = shared_two();
 
-	cr_assert_eq(window(&now, 8, 0.1, -1), PLACEMENT_STAY);
-	cr_assert_eq(window(&now, 9.5, 0.1, -1), PLACEMENT_SPREAD);
+	cr_assert_eq(window(&now, 0, 0.1, -1), PLACEMENT_STAY);
+	pl.pinned = false;
+	cr_assert_eq(window(&now, 0, 0.1, -1), PLACEMENT_STAY);
+}
+
+Test(placement, a_computing_thread_beside_traced_calls_is_spread)
+{
+	uint64_t now = shared_two();
+	struct placement_sample s = {
+		.program_cpu_ns = 6 * MS, .tracer_cpu_ns = 4 * MS,
+		.waiting_ns = 5 * MS, .known = true,
+	};
+
+	/* The tracer's share is large: alone, that says "turns". */
+	now += W;
+	cr_assert_eq(placement_window(&pl, now, &s), PLACEMENT_STAY);
+	/* But one thread computed all along, and waited. */
+	s.computing = true;
+	now += W;
+	cr_assert_eq(placement_window(&pl, now, &s), PLACEMENT_SPREAD);
+	/* Computing without waiting: one CPU serves it. */
+	pl.pinned = true;
+	s.waiting_ns = 1 * MS;
+	now += W;
+	cr_assert_eq(placement_window(&pl, now, &s), PLACEMENT_STAY);
+}
+
+Test(placement, too_many_threads_are_spread_and_not_measured)
+{
+	uint64_t now = shared_two();
+	struct placement_sample many = { .too_many = true };
+
+	now += W;
+	cr_assert_eq(placement_window(&pl, now, &many), PLACEMENT_SPREAD);
+	placement_unpinned(&pl);
+	now += W;
+	cr_assert_eq(placement_window(&pl, now, &many), PLACEMENT_STAY);
+	cr_assert_eq(pl.window_start, 0, "the next window starts afresh");
+	/* Fewer again, idle: the first window only measures. */
+	cr_assert_eq(window(&now, 0, 0, 0), PLACEMENT_STAY);
+	cr_assert_eq(window(&now, 0, 0, 0), PLACEMENT_SHARE);
+}
+
+Test(placement, the_pin_is_told_from_other_masks)
+{
+	cpu_set_t m;
+
+	pl.cpu = 1;
+	CPU_ZERO(&m);
+	CPU_SET(1, &m);
+	cr_assert(placement_is_pin(&pl, &m, sizeof(m)));
+	cr_assert(placement_is_pin(&pl, &m, 8), "as many bytes as written");
+	CPU_SET(0, &m);
+	cr_assert(!placement_is_pin(&pl, &m, sizeof(m)));
+	CPU_ZERO(&m);
+	CPU_SET(0, &m);
+	cr_assert(!placement_is_pin(&pl, &m, 8));
+	pl.cpu = -1;
+	CPU_ZERO(&m);
+	cr_assert(!placement_is_pin(&pl, &m, 8), "nothing shared: no pin");
 }
 
 Test(placement, spread_then_shared_again_when_idle_with_a_growing_hold)
@@ -170,4 +228,23 @@ Test(placement, off_never_looks)
 	pl.on = false;
 	placement_update(&pl, 3, 0, 0, 5 * MS);
 	cr_assert(!placement_window_due(&pl, 100 * MS));
+}
+
+Test(placement, windows_grow_while_nothing_moves)
+{
+	uint64_t now = shared_two();
+	int i;
+
+	/* The first look was one. */
+	for (i = 2; i < PLACEMENT_STAYS; i++)
+		cr_assert_eq(window(&now, 1, 1, 0), PLACEMENT_STAY);
+	cr_assert_eq(pl.window_at, now + W);
+	cr_assert_eq(window(&now, 1, 1, 0), PLACEMENT_STAY);
+	cr_assert_eq(pl.window_at, now + 2 * W, "twice as long");
+	for (i = 0; i < 10 * PLACEMENT_STAYS; i++)
+		window(&now, 1, 1, 0);
+	cr_assert_eq(pl.window_at, now + PLACEMENT_WINDOW_MAX_NS);
+	/* A move: short again. */
+	cr_assert_eq(window(&now, 9.8, 0.1, 9.5), PLACEMENT_SPREAD);
+	cr_assert_eq(pl.window_at, now + W);
 }
