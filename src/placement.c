@@ -6,7 +6,7 @@
 
 /* Calm windows on one CPU after which a program is trusted again to stay
  * there: hold falls back to one window. */
-#define CALM_RESET 20
+#define CALM_RESET 50
 
 static void set_cpus(pid_t tid, const cpu_set_t *cpus)
 {
@@ -71,8 +71,9 @@ bool placement_placed(const struct placement *pl, pid_t tid, bool pinned)
 {
 	cpu_set_t now, one;
 
+	/* Gone (ESRCH): nothing to leave alone. */
 	if (sched_getaffinity(tid, sizeof(now), &now) < 0)
-		return false;
+		return true;
 	pin_mask(pl, &one);
 	return CPU_EQUAL(&now, pinned ? &one : &pl->program_cpus);
 }
@@ -144,16 +145,21 @@ void placement_update(struct placement *pl, unsigned live, pid_t sole,
 		pl->window_at = 0;
 		pl->window_start = 0;
 		pl->idle_windows = 0;
-		if (pl->pinned)
-			pl->tid = sole;	/* it was on the CPU with the rest */
-		else
+		if (pl->pinned && pl->tid == sole)
+			return;
+		if (pl->pinned) {
+			/* It was on the CPU with the rest, unless it is a
+			 * thread that exec'd, renamed since it was pinned. */
+			if (!placement_placed(pl, sole, true))
+				placement_pin(pl, sole);
+			pl->tid = sole;
+		} else {
 			pin_sole(pl, sole);
+		}
 		return;
 	}
 	if (live > 1 && !pl->window_at) {
 		pl->window_at = now + PLACEMENT_FIRST_NS;
-		pl->window_ns = PLACEMENT_WINDOW_NS;
-		pl->stays = 0;
 	}
 }
 
@@ -177,26 +183,15 @@ static bool crowded(const struct placement_sample *s, double span)
 static enum placement_move decide(struct placement *pl, uint64_t now,
 				  const struct placement_sample *s);
 
-/* A program that stays as it is is looked at less often: the reading
- * costs a file a thread. */
+/* The next window: longer with more threads, whose figures are a file
+ * each to read. */
 enum placement_move placement_window(struct placement *pl, uint64_t now,
 				     const struct placement_sample *s)
 {
-	enum placement_move move;
+	unsigned per = s->threads / PLACEMENT_THREADS_PER_WINDOW;
 
-	if (!pl->window_ns)
-		pl->window_ns = PLACEMENT_WINDOW_NS;
-	move = decide(pl, now, s);
-	if (move != PLACEMENT_STAY) {
-		pl->window_ns = PLACEMENT_WINDOW_NS;
-		pl->stays = 0;
-	} else if (++pl->stays >= PLACEMENT_STAYS) {
-		pl->stays = 0;
-		pl->window_ns = pl->window_ns * 2 > PLACEMENT_WINDOW_MAX_NS ?
-				PLACEMENT_WINDOW_MAX_NS : pl->window_ns * 2;
-	}
-	pl->window_at = now + pl->window_ns;
-	return move;
+	pl->window_at = now + PLACEMENT_WINDOW_NS * (per > 1 ? per : 1);
+	return decide(pl, now, s);
 }
 
 static enum placement_move decide(struct placement *pl, uint64_t now,
@@ -231,7 +226,8 @@ static enum placement_move decide(struct placement *pl, uint64_t now,
 	}
 	if (!s->known ||
 	    (double)(s->program_cpu_ns + s->tracer_cpu_ns) / span >=
-	    PLACEMENT_IDLE) {
+	    PLACEMENT_IDLE ||
+	    (double)s->waiting_ns / span >= PLACEMENT_WAITING) {
 		pl->idle_windows = 0;
 		return PLACEMENT_STAY;
 	}

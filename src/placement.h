@@ -17,9 +17,9 @@
  * more, while they do not want to run at the same time.
  *
  * With two threads or more (of one process or of several), the tracer
- * looks every window (PLACEMENT_WINDOW_NS; twice as long after
- * PLACEMENT_STAYS windows without a move, up to PLACEMENT_WINDOW_MAX_NS;
- * short again after a move) at what the window cost, from each
+ * looks every window (PLACEMENT_WINDOW_NS a PLACEMENT_THREADS_PER_WINDOW
+ * threads alive, at least PLACEMENT_WINDOW_NS: a file is read a thread)
+ * at what the window cost, from each
  * thread's CPU time and run delay (/proc/TID/schedstat) and its own CPU
  * time:
  * - sharing one CPU: if the program's threads spent PLACEMENT_WAITING of
@@ -29,10 +29,12 @@
  *   traced call a millisecond), they want to run side by side: every
  *   thread gets the program's CPUs back. Threads that take turns making
  *   traced calls stay on one CPU, where those turns are cheapest, however
- *   long they wait for the tracer.
+ *   long they wait for the tracer. A binding made from outside to the
+ *   shared CPU alone cannot be told from the tracer's own.
  * - on the program's CPUs: if the program and the tracer used less than
- *   PLACEMENT_IDLE of one CPU for `hold` windows in a row, everything
- *   shares one CPU again. Each time that goes wrong (shared, then given
+ *   PLACEMENT_IDLE of one CPU, and its threads did not wait for CPUs
+ *   (PLACEMENT_WAITING: other programs keep them busy), for `hold`
+ *   windows in a row, everything shares one CPU again. Each time that goes wrong (shared, then given
  *   back) hold doubles, up to PLACEMENT_HOLD_MAX: a program that swings
  *   does not move at every window. Half a second of calm resets it.
  * - with more than PLACEMENT_THREADS_MAX threads alive nothing is read:
@@ -43,12 +45,10 @@
  * CPUs it had. When the program sets affinities itself, placement stops
  * for the rest of the run and leaves its CPUs as it set them.
  */
-#define PLACEMENT_WINDOW_NS 10000000ull	/* 10 ms, at first */
-#define PLACEMENT_WINDOW_MAX_NS 80000000ull	/* 80 ms */
-#define PLACEMENT_STAYS 8		/* windows without a move: the next
-					 * ones twice as long */
+#define PLACEMENT_WINDOW_NS 10000000ull	/* 10 ms */
+#define PLACEMENT_THREADS_PER_WINDOW 4
 #define PLACEMENT_FIRST_NS 5000000ull	/* 5 ms: the first look */
-#define PLACEMENT_WAITING 0.3		/* of the window, all threads */
+#define PLACEMENT_WAITING 0.1		/* of the window, all threads */
 #define PLACEMENT_TRACER_SHARE 0.25	/* of the window */
 #define PLACEMENT_IDLE 0.8		/* of one CPU */
 #define PLACEMENT_COMPUTING 0.2		/* of the window, one thread */
@@ -64,6 +64,7 @@ struct placement_sample {
 	bool computing;			/* a thread computed (see above) */
 	bool too_many;			/* over PLACEMENT_THREADS_MAX threads:
 					 * nothing was read */
+	unsigned threads;		/* alive at its end */
 };
 
 enum placement_move {
@@ -79,8 +80,6 @@ struct placement {
 	pid_t tid;		/* the sole thread pinned, or 0 when several */
 	uint64_t window_at;	/* several threads alive: look then (or 0) */
 	uint64_t window_start;	/* the window being measured, or 0 */
-	uint64_t window_ns;	/* its length */
-	unsigned stays;		/* windows without a move, in a row */
 	unsigned hold;		/* idle windows needed to share again */
 	unsigned idle_windows;	/* idle windows in a row when spread,
 				 * calm ones when shared */
@@ -123,7 +122,7 @@ void placement_pin(const struct placement *pl, pid_t tid);
 void placement_release(const struct placement *pl, pid_t tid);
 
 /* Is thread tid where placement left it: on the shared CPU (pinned), or
- * on the program's CPUs (!pinned)? false also when it is gone. Anything
+ * on the program's CPUs (!pinned)? true when it is gone. Anything
  * else was set by someone else (from outside the program: the program's
  * own calls end placement first), and placement must leave it. */
 bool placement_placed(const struct placement *pl, pid_t tid, bool pinned);

@@ -143,4 +143,6 @@ void thread_rename(struct tracer *t, struct thread *th, pid_t new_tid)
 	}
 	th->tid = new_tid;
 	pidmap_put(&t->threads, new_tid, th);
+	/* The only thread left may have been pinned by its old id. */
+	tracer_placement_changed(t, 0);
 }

@@ -78,6 +78,7 @@ static void measure(struct tracer *t, uint64_t now,
 	memset(s, 0, sizeof(*s));
 	if (t->place.window_start && now > t->place.window_start)
 		w.span = (double)(now - t->place.window_start);
+	s->threads = t->threads.count;
 	s->too_many = t->threads.count > PLACEMENT_THREADS_MAX;
 	if (!s->too_many)
 		pidmap_each(&t->threads, add_thread, &w);
@@ -237,6 +238,31 @@ static bool in_other_pid_ns(pid_t tid)
 	return mine.st_ino != its.st_ino || mine.st_dev != its.st_dev;
 }
 
+/* Is pid a process of the program that has ended, not yet waited for (a
+ * zombie keeps the CPUs it had)? Its parent says: one of the program's. */
+static bool ended_child_of_program(struct tracer *t, pid_t pid)
+{
+	char path[48], buf[512], *p;
+	long ppid;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	/* "PID (COMM) STATE PPID ...": the name may hold anything. */
+	p = strrchr(buf, ')');
+	if (!p || sscanf(p + 1, " %*c %ld", &ppid) != 1)
+		return false;
+	return pidmap_get(&t->procs, (pid_t)ppid) != NULL;
+}
+
 /* The program sets an affinity: placement stops. It asks for one of its
  * threads': while placement goes on, their CPUs are the program's, pinned
  * or not (one may be pinned or let go while the call runs), and that is
@@ -264,7 +290,7 @@ void tracer_placement_entry(struct tracer *t, struct event *ev)
 		ev->hide_pin = HIDE_PIN_TRACER;
 	/* Only the shared CPU is hidden (tracer_placement_exit). */
 	else if (!strcmp(ev->name, "sched_getaffinity") && asked > 0 &&
-		 in_other_pid_ns(ev->tid))
+		 (in_other_pid_ns(ev->tid) || ended_child_of_program(t, asked)))
 		ev->hide_pin = HIDE_PIN_PROGRAM;
 }
 

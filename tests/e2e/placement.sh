@@ -60,4 +60,13 @@ gobox "$PROGS/cpu_hungry" 1 400 calls
 expect_status 0 "cpu_hungry 1 400 calls"
 check '.tracer.cpu_spread_times >= 1' "a computing thread beside traced calls was spread"
 same_lines "the computing thread saw several CPUs" "wide" "$(q .stdout)"
+
+# A thread execs while two others compute (spread): the new program, one
+# thread, shares the tracer's CPU again, and is told the CPUs it had.
+gobox "$PROGS/exec_thread_cpus"
+expect_status 0 "exec_thread_cpus"
+check '.tracer.cpu_spread_times >= 1' "the computing threads were spread"
+same_lines "after an exec from a thread: one CPU shared, the program's told" \
+	"child 1
+told $(nproc)" "$(q .stdout)"
 exit 0

@@ -3,7 +3,8 @@
 # a CPU from outside (taskset -p) while it runs keeps that binding, its
 # new thread inherits it, and sched_getaffinity tells it so, as natively.
 # In a PID namespace, sched_getaffinity asked by the pid the program knows
-# itself by (1) says what it says natively, not the shared CPU.
+# itself by (1) says what it says natively, not the shared CPU; so does it
+# asked about a child that has ended, not yet waited for.
 . "$TESTLIB"
 
 [ "$(nproc)" -gt 1 ] || skip "one CPU: nothing to share"
@@ -52,6 +53,13 @@ same_lines "traced, bound from outside: the program keeps and sees the binding" 
 main 1
 proc $cpu $cpu" "$(q .stdout)"
 check '.tracer.cpu_shared_times >= 1' "the tracer had shared the CPU"
+
+# A child that has ended, not yet waited for, keeps the CPUs it had.
+"$PROGS/affinity_zombie" >"$TMP/native" || fail "affinity_zombie failed natively"
+gobox "$PROGS/affinity_zombie"
+expect_status 0 "affinity_zombie"
+same_lines "what the program is told of its ended child's CPUs" \
+	"$(cat "$TMP/native")" "$(q .stdout)"
 
 # PID namespaces.
 "$PROGS/affinity_pidns" >"$TMP/native" || fail "affinity_pidns failed natively"

@@ -114,7 +114,7 @@ Test(placement, a_computing_thread_beside_traced_calls_is_spread)
 	cr_assert_eq(placement_window(&pl, now, &s), PLACEMENT_SPREAD);
 	/* Computing without waiting: one CPU serves it. */
 	pl.pinned = true;
-	s.waiting_ns = 1 * MS;
+	s.waiting_ns = MS / 2;
 	now += W;
 	cr_assert_eq(placement_window(&pl, now, &s), PLACEMENT_STAY);
 }
@@ -230,21 +230,28 @@ Test(placement, off_never_looks)
 	cr_assert(!placement_window_due(&pl, 100 * MS));
 }
 
-Test(placement, windows_grow_while_nothing_moves)
+Test(placement, windows_are_longer_with_more_threads)
 {
 	uint64_t now = shared_two();
-	int i;
+	struct placement_sample s = { .known = true, .threads = 2 };
 
-	/* The first look was one. */
-	for (i = 2; i < PLACEMENT_STAYS; i++)
-		cr_assert_eq(window(&now, 1, 1, 0), PLACEMENT_STAY);
+	now += W;
+	placement_window(&pl, now, &s);
 	cr_assert_eq(pl.window_at, now + W);
-	cr_assert_eq(window(&now, 1, 1, 0), PLACEMENT_STAY);
-	cr_assert_eq(pl.window_at, now + 2 * W, "twice as long");
-	for (i = 0; i < 10 * PLACEMENT_STAYS; i++)
-		window(&now, 1, 1, 0);
-	cr_assert_eq(pl.window_at, now + PLACEMENT_WINDOW_MAX_NS);
-	/* A move: short again. */
+	s.threads = 16;
+	now += W;
+	placement_window(&pl, now, &s);
+	cr_assert_eq(pl.window_at, now + 4 * W, "a file a thread to read");
+}
+
+Test(placement, spread_threads_kept_waiting_by_other_programs_stay_spread)
+{
+	uint64_t now = shared_two();
+
 	cr_assert_eq(window(&now, 9.8, 0.1, 9.5), PLACEMENT_SPREAD);
-	cr_assert_eq(pl.window_at, now + W);
+	placement_unpinned(&pl);
+	/* Less than one CPU, but only because others hold the CPUs. */
+	for (int i = 0; i < 5; i++)
+		cr_assert_eq(window(&now, 6, 0.1, 5), PLACEMENT_STAY);
+	cr_assert_eq(window(&now, 6, 0.1, 0.2), PLACEMENT_SHARE);
 }
