@@ -172,7 +172,11 @@ bool placement_window_due(const struct placement *pl, uint64_t now)
  * because of the tracer? */
 static bool crowded(const struct placement_sample *s, double span)
 {
-	if (!s->known)
+	double busy = (double)(s->program_cpu_ns + s->tracer_cpu_ns) / span;
+
+	/* A program that hardly ran waited on other programs: another
+	 * CPU would not make it faster. */
+	if (!s->known || busy < PLACEMENT_BUSY)
 		return false;
 	if ((double)s->tracer_cpu_ns / span >= PLACEMENT_TRACER_SHARE &&
 	    !s->computing)

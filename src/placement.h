@@ -22,8 +22,9 @@
  * at what the window cost, from each
  * thread's CPU time and run delay (/proc/TID/schedstat) and its own CPU
  * time:
- * - sharing one CPU: if the program's threads spent PLACEMENT_WAITING of
- *   the window waiting for the CPU (their run delays, summed), and either
+ * - sharing one CPU: if the program and the tracer used PLACEMENT_BUSY of
+ *   it, the program's threads spent PLACEMENT_WAITING of the window
+ *   waiting for it (their run delays, summed), and either
  *   the tracer used less than PLACEMENT_TRACER_SHARE of it or one thread
  *   computed (PLACEMENT_COMPUTING of the window on the CPU, fewer than one
  *   traced call a millisecond), they want to run side by side: every
@@ -49,6 +50,7 @@
 #define PLACEMENT_THREADS_PER_WINDOW 4
 #define PLACEMENT_FIRST_NS 5000000ull	/* 5 ms: the first look */
 #define PLACEMENT_WAITING 0.1		/* of the window, all threads */
+#define PLACEMENT_BUSY 0.5		/* of one CPU, program and tracer */
 #define PLACEMENT_TRACER_SHARE 0.25	/* of the window */
 #define PLACEMENT_IDLE 0.8		/* of one CPU */
 #define PLACEMENT_COMPUTING 0.2		/* of the window, one thread */

@@ -86,6 +86,8 @@ Test(placement, an_idle_program_stays)
 
 	cr_assert_eq(window(&now, 0.5, 0.1, 0.1), PLACEMENT_STAY);
 	cr_assert_eq(window(&now, 0, 0, 0), PLACEMENT_STAY);
+	/* It waited, but for other programs: it hardly ran. */
+	cr_assert_eq(window(&now, 2, 0.5, 4), PLACEMENT_STAY);
 }
 
 Test(placement, without_figures_nothing_moves)
