@@ -13,38 +13,40 @@
  * program and of the program by the tracer. On two CPUs each wake-up
  * crosses between them, and costs several times what it costs on one.
  * So the program's threads and the tracer share one CPU while that costs
- * the program nothing: while it has one thread alive, and, when it has
+ * the program little: while it has one thread alive, and, when it has
  * more, while they do not want to run at the same time.
  *
  * With two threads or more (of one process or of several), the tracer
- * looks every window (PLACEMENT_WINDOW_NS a PLACEMENT_THREADS_PER_WINDOW
- * threads alive, at least PLACEMENT_WINDOW_NS: a file is read a thread)
- * at what the window cost, from each
- * thread's CPU time and run delay (/proc/TID/schedstat) and its own CPU
- * time:
- * - sharing one CPU: if the program and the tracer used PLACEMENT_BUSY of
- *   it, the program's threads spent PLACEMENT_WAITING of the window
- *   waiting for it (their run delays, summed), and either
- *   the tracer used less than PLACEMENT_TRACER_SHARE of it or one thread
- *   computed (PLACEMENT_COMPUTING of the window on the CPU, fewer than one
- *   traced call a millisecond), they want to run side by side: every
- *   thread gets the program's CPUs back. Threads that take turns making
- *   traced calls stay on one CPU, where those turns are cheapest, however
- *   long they wait for the tracer. A binding made from outside to the
- *   shared CPU alone cannot be told from the tracer's own.
- * - on the program's CPUs: if the program and the tracer used less than
- *   PLACEMENT_IDLE of one CPU, and its threads did not wait for CPUs
- *   (PLACEMENT_WAITING: other programs keep them busy), for `hold`
- *   windows in a row, everything shares one CPU again. Each time that goes wrong (shared, then given
- *   back) hold doubles, up to PLACEMENT_HOLD_MAX: a program that swings
- *   does not move at every window. Half a second of calm resets it.
- * - with more than PLACEMENT_THREADS_MAX threads alive nothing is read:
- *   they get the program's CPUs and keep them while there are that many.
+ * looks at each window (PLACEMENT_WINDOW_NS for every
+ * PLACEMENT_THREADS_PER_WINDOW threads alive, at least PLACEMENT_WINDOW_NS:
+ * a file is read a thread) at what it cost: each thread's CPU time, run delay
+ * (/proc/TID/schedstat) and traced calls, and the tracer's CPU time.
+ * - Sharing one CPU, the threads are spread (each gets the program's
+ *   CPUs back) when the program and the tracer kept it PLACEMENT_BUSY,
+ *   the threads waited for it PLACEMENT_WAITING of the window (their run
+ *   delays, summed), and either the tracer used less than
+ *   PLACEMENT_TRACER_SHARE of it or one thread computed
+ *   (PLACEMENT_COMPUTING of the window on the CPU, with fewer than one
+ *   traced call a millisecond): they want to run side by side. Threads
+ *   that take turns making traced calls stay on one CPU, where those
+ *   turns are cheapest, however long they wait for the tracer.
+ * - Spread, everything shares one CPU again after `hold` windows in a row
+ *   in which the program and the tracer used less than PLACEMENT_IDLE of
+ *   one CPU and the threads did not wait PLACEMENT_WAITING for CPUs
+ *   (other programs may be keeping them busy). Each time that goes wrong
+ *   (shared, then spread) hold doubles, up to PLACEMENT_HOLD_MAX, so that
+ *   a program that swings does not move at every window; CALM_RESET
+ *   calm windows shared reset it.
+ * - With more than PLACEMENT_THREADS_MAX threads alive nothing is read:
+ *   they have the program's CPUs while there are that many.
  * The first look, PLACEMENT_FIRST_NS after a second thread appears, only
  * starts measuring: a shell's child that is over by then costs nothing.
- * The program does not see the pin: sched_getaffinity answers with the
- * CPUs it had. When the program sets affinities itself, placement stops
- * for the rest of the run and leaves its CPUs as it set them.
+ *
+ * The program does not see the pin: a sched_getaffinity that says the
+ * shared CPU is answered with the CPUs it had. When the program sets
+ * affinities itself, placement stops for the rest of the run and leaves
+ * its CPUs as it set them; so it does when a thread's CPUs were set from
+ * outside (a binding to the shared CPU alone cannot be told from its own).
  */
 #define PLACEMENT_WINDOW_NS 10000000ull	/* 10 ms */
 #define PLACEMENT_THREADS_PER_WINDOW 4
