@@ -34,22 +34,17 @@
  * clock ticks after boot (/proc/PID/stat), and the boot's time. */
 static uint64_t began_at(pid_t pid)
 {
-	char path[64], buf[4096], *p;
-	unsigned long long ticks = 0, btime = 0;
+	char buf[4096], *p;
+	unsigned long long btime = 0;
+	long long ticks = 0;
 	long hz = sysconf(_SC_CLK_TCK);
-	int i;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if (read_small_file(path, buf, sizeof(buf)) < 0 || !(p = strrchr(buf, ')')))
-		return 0;
-	/* Field 22; the fields after the command start at 3. */
-	for (i = 3, p++; i < 22 && p; i++)
-		p = strchr(p + 1, ' ');
-	if (!p || sscanf(p, " %llu", &ticks) != 1 || hz <= 0 ||
+	if (!proc_stat_field(pid, 22, &ticks) || ticks < 0 || hz <= 0 ||
 	    read_small_file("/proc/stat", buf, sizeof(buf)) < 0 ||
 	    !(p = strstr(buf, "\nbtime ")) || sscanf(p + 7, "%llu", &btime) != 1)
 		return 0;
-	return (btime * 1000000000ull) + ticks * (1000000000ull / (unsigned long long)hz);
+	return (btime * 1000000000ull) +
+	       (unsigned long long)ticks * (1000000000ull / (unsigned long long)hz);
 }
 
 /* From /proc/PID/status: the state letter of pid ('R', 'S', 'Z'...) and

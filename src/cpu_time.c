@@ -2,29 +2,20 @@
  * the CPUs and waited for them */
 #include "cpu_time.h"
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <time.h>
-#include <unistd.h>
+
+#include "util.h"
 
 bool cpu_time_schedstat(pid_t tid, uint64_t *run_ns, uint64_t *delay_ns)
 {
 	char path[48], buf[96];
 	unsigned long long run, delay;
-	ssize_t n;
-	int fd;
 
 	snprintf(path, sizeof(path), "/proc/%d/schedstat", (int)tid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
 	/* "RUNTIME RUN_DELAY TIMESLICES", in ns. */
-	if (sscanf(buf, "%llu %llu", &run, &delay) != 2)
+	if (read_small_file(path, buf, sizeof(buf)) <= 0 ||
+	    sscanf(buf, "%llu %llu", &run, &delay) != 2)
 		return false;
 	*run_ns = run;
 	*delay_ns = delay;

@@ -22,17 +22,9 @@
 /* The process group of a process, from /proc/PID/stat, or -1. */
 static pid_t pgid_of(pid_t pid)
 {
-	char path[64], buf[1024], *p;
-	int field;
+	long long pgid;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if (read_small_file(path, buf, sizeof(buf)) < 0)
-		return -1;
-	/* The command name may hold anything: skip to its closing ")". */
-	p = strrchr(buf, ')');
-	for (field = 2; p && field < 5; field++)
-		p = strchr(p + 1, ' ');
-	return p ? (pid_t)strtol(p + 1, NULL, 10) : -1;
+	return proc_stat_field(pid, 5, &pgid) ? (pid_t)pgid : -1;
 }
 
 struct group_signal {

@@ -138,6 +138,22 @@ long read_small_file(const char *path, char *buf, size_t max)
 	return (long)len;
 }
 
+bool proc_stat_field(pid_t pid, int field, long long *value)
+{
+	char path[64], buf[2048], *p;
+	int i;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (field < 4 || read_small_file(path, buf, sizeof(buf)) < 0)
+		return false;
+	/* The command name (field 2) may hold anything: skip to its
+	 * closing ")", then one space before each field. */
+	p = strrchr(buf, ')');
+	for (i = 2; p && i < field; i++)
+		p = strchr(p + 1, ' ');
+	return p && sscanf(p, " %lld", value) == 1;
+}
+
 int write_all(int fd, const void *buf, size_t len)
 {
 	const char *p = buf;

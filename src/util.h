@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <time.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -33,6 +34,10 @@ void format_rfc3339(uint64_t real_ns, char *buf, size_t size);
 /* Read a whole small file (at most max bytes) into a NUL-terminated buffer.
  * Returns the length, or -errno. */
 long read_small_file(const char *path, char *buf, size_t max);
+
+/* Numeric field number field (4 and on, as proc(5) counts them: 4 is the
+ * parent's pid) of /proc/PID/stat. false when the process is gone. */
+bool proc_stat_field(pid_t pid, int field, long long *value);
 
 /* Write all of buf to fd, retrying on EINTR and waiting out EAGAIN.
  * Returns 0 or -errno. */
