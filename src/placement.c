@@ -44,27 +44,26 @@ static int choose_cpu(const struct placement *pl)
 	return -1;
 }
 
+static void pin_mask(const struct placement *pl, cpu_set_t *one)
+{
+	CPU_ZERO(one);
+	if (pl->cpu >= 0)
+		CPU_SET(pl->cpu, one);
+}
+
 void placement_pin(const struct placement *pl, pid_t tid)
 {
 	cpu_set_t one;
 
 	if (pl->cpu < 0)
 		return;
-	CPU_ZERO(&one);
-	CPU_SET(pl->cpu, &one);
+	pin_mask(pl, &one);
 	set_cpus(tid, &one);
 }
 
 void placement_release(const struct placement *pl, pid_t tid)
 {
 	set_cpus(tid, &pl->program_cpus);
-}
-
-static void pin_mask(const struct placement *pl, cpu_set_t *one)
-{
-	CPU_ZERO(one);
-	if (pl->cpu >= 0)
-		CPU_SET(pl->cpu, one);
 }
 
 bool placement_placed(const struct placement *pl, pid_t tid, bool pinned)
@@ -132,14 +131,13 @@ void placement_update(struct placement *pl, unsigned live, pid_t sole,
 		/* It has its creator's CPUs: the shared one, or the
 		 * program's (made just before the pin); others were set
 		 * from outside, and stay. */
-		if (placement_placed(pl, born, true))
-			;
-		else if (placement_placed(pl, born, false))
-			placement_pin(pl, born);
-		else
-			pl->moved = true;
-	}
-	else if (born && pl->pins)
+		if (!placement_placed(pl, born, true)) {
+			if (placement_placed(pl, born, false))
+				placement_pin(pl, born);
+			else
+				pl->moved = true;
+		}
+	} else if (born && pl->pins)
 		placement_release(pl, born);
 	if (live == 1 && sole > 0) {
 		pl->window_at = 0;
@@ -158,9 +156,8 @@ void placement_update(struct placement *pl, unsigned live, pid_t sole,
 		}
 		return;
 	}
-	if (live > 1 && !pl->window_at) {
+	if (live > 1 && !pl->window_at)
 		pl->window_at = now + PLACEMENT_FIRST_NS;
-	}
 }
 
 bool placement_window_due(const struct placement *pl, uint64_t now)
@@ -182,20 +179,6 @@ static bool crowded(const struct placement_sample *s, double span)
 	    !s->computing)
 		return false;
 	return (double)s->waiting_ns / span >= PLACEMENT_WAITING;
-}
-
-static enum placement_move decide(struct placement *pl, uint64_t now,
-				  const struct placement_sample *s);
-
-/* The next window: longer with more threads, whose figures are a file
- * each to read. */
-enum placement_move placement_window(struct placement *pl, uint64_t now,
-				     const struct placement_sample *s)
-{
-	unsigned per = s->threads / PLACEMENT_THREADS_PER_WINDOW;
-
-	pl->window_at = now + PLACEMENT_WINDOW_NS * (per > 1 ? per : 1);
-	return decide(pl, now, s);
 }
 
 static enum placement_move decide(struct placement *pl, uint64_t now,
@@ -245,6 +228,17 @@ static enum placement_move decide(struct placement *pl, uint64_t now,
 	pl->hold = pl->hold * 2 > PLACEMENT_HOLD_MAX ? PLACEMENT_HOLD_MAX
 						      : pl->hold * 2;
 	return PLACEMENT_SHARE;
+}
+
+/* The next window: longer with more threads, whose figures are a file
+ * each to read. */
+enum placement_move placement_window(struct placement *pl, uint64_t now,
+				     const struct placement_sample *s)
+{
+	unsigned per = s->threads / PLACEMENT_THREADS_PER_WINDOW;
+
+	pl->window_at = now + PLACEMENT_WINDOW_NS * (per > 1 ? per : 1);
+	return decide(pl, now, s);
 }
 
 void placement_give_up(struct placement *pl)

@@ -3,13 +3,11 @@
 #include "tracer_placement.h"
 
 #include <dirent.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
-#include <unistd.h>
 
 #include "cpu_time.h"
 #include "thread.h"
@@ -142,11 +140,10 @@ void tracer_placement_window(struct tracer *t, uint64_t now)
 	measure(t, now, &s);
 	switch (placement_window(&t->place, now, &s)) {
 	case PLACEMENT_SHARE:
+		/* Moved from outside: given up below, nothing pinned. */
 		pidmap_each(&t->threads, check_placed, t);
-		if (t->place.moved) {
-			moved_from_outside(t);
+		if (t->place.moved)
 			break;
-		}
 		pidmap_each(&t->threads, pin_one, &t->place);
 		placement_shared(&t->place);
 		break;
@@ -165,63 +162,43 @@ void tracer_placement_window(struct tracer *t, uint64_t now)
  * processes, and every child of the known threads, that is not known
  * gets the program's CPUs. The program's own sched_setaffinity has not
  * run yet: none of them has an affinity of the program's making. */
-static void release_unseen_in(struct tracer *t, const char *dir_path,
-			      bool children)
+static void release_unseen(struct tracer *t, pid_t tid)
 {
-	char buf[4096], *p, *end;
-	ssize_t n;
-	int fd = open(dir_path, O_RDONLY | O_CLOEXEC | (children ? 0 : O_DIRECTORY));
-
-	if (fd < 0)
-		return;
-	if (children) {
-		n = read(fd, buf, sizeof(buf) - 1);
-		buf[n > 0 ? n : 0] = '\0';
-		for (p = buf; *p; p = end) {
-			long pid = strtol(p, &end, 10);
-
-			if (end == p)
-				break;
-			if (pid > 0 && !pidmap_get(&t->threads, (pid_t)pid))
-				placement_release(&t->place, (pid_t)pid);
-		}
-	} else {
-		DIR *d = fdopendir(fd);
-		struct dirent *e;
-
-		if (!d) {
-			close(fd);
-			return;
-		}
-		while ((e = readdir(d))) {
-			long tid = strtol(e->d_name, NULL, 10);
-
-			if (tid > 0 && !pidmap_get(&t->threads, (pid_t)tid))
-				placement_release(&t->place, (pid_t)tid);
-		}
-		closedir(d);
-		return;
-	}
-	close(fd);
+	if (tid > 0 && !pidmap_get(&t->threads, tid))
+		placement_release(&t->place, tid);
 }
 
 static void release_unseen_of_proc(pid_t pid, void *value, void *arg)
 {
 	char path[48];
+	struct dirent *e;
+	DIR *d;
 
 	(void)value;
 	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
-	release_unseen_in(arg, path, false);
+	if (!(d = opendir(path)))
+		return;
+	while ((e = readdir(d)))
+		release_unseen(arg, (pid_t)strtol(e->d_name, NULL, 10));
+	closedir(d);
 }
 
 static void release_unseen_of_thread(pid_t tid, void *value, void *arg)
 {
-	char path[64];
+	char path[64], buf[4096], *p, *end;
 
 	(void)value;
 	snprintf(path, sizeof(path), "/proc/%d/task/%d/children", (int)tid,
 		 (int)tid);
-	release_unseen_in(arg, path, true);
+	if (read_small_file(path, buf, sizeof(buf)) < 0)
+		return;
+	for (p = buf; ; p = end) {
+		long pid = strtol(p, &end, 10);
+
+		if (end == p)
+			break;
+		release_unseen(arg, (pid_t)pid);
+	}
 }
 
 /* Is thread tid in another PID namespace than the tracer? Then the pids
@@ -242,25 +219,10 @@ static bool in_other_pid_ns(pid_t tid)
  * zombie keeps the CPUs it had)? Its parent says: one of the program's. */
 static bool ended_child_of_program(struct tracer *t, pid_t pid)
 {
-	char path[48], buf[512], *p;
-	long ppid;
-	ssize_t n;
-	int fd;
+	long long ppid;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	/* "PID (COMM) STATE PPID ...": the name may hold anything. */
-	p = strrchr(buf, ')');
-	if (!p || sscanf(p + 1, " %*c %ld", &ppid) != 1)
-		return false;
-	return pidmap_get(&t->procs, (pid_t)ppid) != NULL;
+	return proc_stat_field(pid, 4, &ppid) &&
+	       pidmap_get(&t->procs, (pid_t)ppid) != NULL;
 }
 
 /* The program sets an affinity: placement stops. It asks for one of its
@@ -280,17 +242,17 @@ void tracer_placement_entry(struct tracer *t, struct event *ev)
 			pidmap_each(&t->threads, release_unseen_of_thread, t);
 		}
 		placement_give_up(&t->place);
+		return;
 	}
-	else if (!strcmp(ev->name, "sched_getaffinity") &&
-		 (asked == 0 || pidmap_get(&t->threads, asked)))
-		ev->hide_pin = HIDE_PIN_PROGRAM;
-	/* Its parent is the tracer, pinned with it at times. */
-	else if (!strcmp(ev->name, "sched_getaffinity") &&
-		 asked == t->ops_ctx.tracer)
+	if (strcmp(ev->name, "sched_getaffinity"))
+		return;
+	/* Its parent is the tracer, pinned with it at times. Only the
+	 * shared CPU is hidden (tracer_placement_exit). */
+	if (asked == t->ops_ctx.tracer && asked)
 		ev->hide_pin = HIDE_PIN_TRACER;
-	/* Only the shared CPU is hidden (tracer_placement_exit). */
-	else if (!strcmp(ev->name, "sched_getaffinity") && asked > 0 &&
-		 (in_other_pid_ns(ev->tid) || ended_child_of_program(t, asked)))
+	else if (asked == 0 || pidmap_get(&t->threads, asked) ||
+		 (asked > 0 && (in_other_pid_ns(ev->tid) ||
+				ended_child_of_program(t, asked))))
 		ev->hide_pin = HIDE_PIN_PROGRAM;
 }
 
