@@ -11,7 +11,6 @@
  * lines from sched_getaffinity must be the same; /proc shows where the
  * tracer put the threads.
  */
-#define _GNU_SOURCE
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -19,43 +18,20 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "cpus.h"
+
 static pid_t main_tid;
-
-static int count(void)
-{
-	cpu_set_t s;
-
-	if (sched_getaffinity(0, sizeof(s), &s) < 0)
-		return -1;
-	return CPU_COUNT(&s);
-}
-
-/* The Cpus_allowed_list of thread tid, from /proc. */
-static void allowed(pid_t tid, char *out, size_t size)
-{
-	char path[64], line[256];
-	FILE *f;
-
-	snprintf(out, size, "?");
-	snprintf(path, sizeof(path), "/proc/self/task/%d/status", (int)tid);
-	if (!(f = fopen(path, "r")))
-		return;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Cpus_allowed_list: %63s", out) == 1)
-			break;
-	fclose(f);
-}
 
 static void *thread(void *arg)
 {
-	char a[64], b[64];
+	char a[CPUS_LIST_SIZE], b[CPUS_LIST_SIZE];
 
 	(void)arg;
-	printf("thread %d\n", count());
+	printf("thread %d\n", cpus_told());
 	/* Past the tracer's first windows (placement.h). */
 	usleep(50000);
-	allowed(main_tid, a, sizeof(a));
-	allowed((pid_t)syscall(SYS_gettid), b, sizeof(b));
+	cpus_allowed(main_tid, a);
+	cpus_allowed((pid_t)syscall(SYS_gettid), b);
 	printf("both %s %s\n", a, b);
 	return NULL;
 }
@@ -79,7 +55,7 @@ int main(int argc, char **argv)
 		if (sched_setaffinity(0, sizeof(one), &one) < 0)
 			return 1;
 	}
-	printf("alone %d\n", count());
+	printf("alone %d\n", cpus_told());
 	/* Its parent: the shell, or the tracer, pinned with it at times. */
 	{
 		cpu_set_t s;
@@ -90,6 +66,6 @@ int main(int argc, char **argv)
 	if (pthread_create(&t, NULL, thread, NULL) != 0)
 		return 1;
 	pthread_join(t, NULL);
-	printf("after %d\n", count());
+	printf("after %d\n", cpus_told());
 	return 0;
 }

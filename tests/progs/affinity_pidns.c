@@ -7,7 +7,6 @@
  * "getpid N", "gettid N". Prints "no namespace" when none can be made.
  * Natively and under a tracer the lines must be the same.
  */
-#define _GNU_SOURCE
 #include <sched.h>
 #include <stdio.h>
 #include <sys/syscall.h>

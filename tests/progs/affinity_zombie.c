@@ -6,7 +6,6 @@
  * prints how many CPUs sched_getaffinity gives for it ("zombie N") and
  * waits for it. Natively and under a tracer the line must be the same.
  */
-#define _GNU_SOURCE
 #include <sched.h>
 #include <stdio.h>
 #include <sys/wait.h>

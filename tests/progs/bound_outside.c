@@ -8,7 +8,6 @@
  * ("proc MAIN THREAD"). Natively and under a tracer the lines must say the
  * same binding.
  */
-#define _GNU_SOURCE
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -16,45 +15,23 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "cpus.h"
+
 static pid_t thread_tid;
-
-static int count(void)
-{
-	cpu_set_t s;
-
-	if (sched_getaffinity(0, sizeof(s), &s) < 0)
-		return -1;
-	return CPU_COUNT(&s);
-}
-
-static void allowed(pid_t tid, char *out, size_t size)
-{
-	char path[64], line[256];
-	FILE *f;
-
-	snprintf(out, size, "?");
-	snprintf(path, sizeof(path), "/proc/self/task/%d/status", (int)tid);
-	if (!(f = fopen(path, "r")))
-		return;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Cpus_allowed_list: %63s", out) == 1)
-			break;
-	fclose(f);
-}
 
 static void *thread(void *arg)
 {
 	char *mine = arg;
 
 	thread_tid = (pid_t)syscall(SYS_gettid);
-	printf("thread %d\n", count());
-	allowed(thread_tid, mine, 64);
+	printf("thread %d\n", cpus_told());
+	cpus_allowed(thread_tid, mine);
 	return NULL;
 }
 
 int main(int argc, char **argv)
 {
-	char main_cpus[64], thread_cpus[64];
+	char main_cpus[CPUS_LIST_SIZE], thread_cpus[CPUS_LIST_SIZE];
 	pthread_t t;
 	FILE *f;
 	int i;
@@ -71,8 +48,8 @@ int main(int argc, char **argv)
 	if (pthread_create(&t, NULL, thread, thread_cpus) != 0)
 		return 1;
 	pthread_join(t, NULL);
-	printf("main %d\n", count());
-	allowed((pid_t)syscall(SYS_gettid), main_cpus, sizeof(main_cpus));
+	printf("main %d\n", cpus_told());
+	cpus_allowed((pid_t)syscall(SYS_gettid), main_cpus);
 	printf("proc %s %s\n", main_cpus, thread_cpus);
 	return 0;
 }

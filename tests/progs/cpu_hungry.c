@@ -10,14 +10,16 @@
  * Natively on a machine of several CPUs every thread is wide; a tracer
  * that keeps such threads on one CPU makes them narrow.
  */
-#define _GNU_SOURCE
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
 #include <time.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include "cpus.h"
 
 static double budget_ms;
 static volatile int done;
@@ -33,17 +35,10 @@ static double cpu_ms(void)
 /* Does this thread's Cpus_allowed_list name more than one CPU? */
 static int wide_now(void)
 {
-	char line[256];
-	int wide = 0;
-	FILE *f = fopen("/proc/thread-self/status", "r");
+	char list[CPUS_LIST_SIZE];
 
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (strncmp(line, "Cpus_allowed_list:", 18) == 0)
-			wide = strpbrk(line + 18, "-,") != NULL;
-	fclose(f);
-	return wide;
+	cpus_allowed((pid_t)syscall(SYS_gettid), list);
+	return strpbrk(list, "-,") != NULL;
 }
 
 static void *compute(void *arg)

@@ -6,13 +6,15 @@
  * prints how many CPUs /proc gives it ("child N", from Cpus_allowed_list)
  * and sched_getaffinity ("told N").
  */
-#define _GNU_SOURCE
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include "cpus.h"
 
 static char *self;
 
@@ -32,20 +34,14 @@ static void *execer(void *arg)
 	return arg;
 }
 
-/* How many CPUs a Cpus_allowed_list such as "0-1" or "3" names. */
+/* How many CPUs its Cpus_allowed_list ("0-1", "3"...) names. */
 static int listed(void)
 {
-	char line[256], list[128];
+	char list[CPUS_LIST_SIZE];
 	int n = 0, a, b;
 	char *p;
-	FILE *f = fopen("/proc/self/status", "r");
 
-	if (!f)
-		return -1;
-	list[0] = '\0';
-	while (fgets(line, sizeof(line), f))
-		sscanf(line, "Cpus_allowed_list: %127s", list);
-	fclose(f);
+	cpus_allowed((pid_t)syscall(SYS_gettid), list);
 	for (p = strtok(list, ","); p; p = strtok(NULL, ","))
 		n += sscanf(p, "%d-%d", &a, &b) == 2 ? b - a + 1 : 1;
 	return n;
@@ -54,14 +50,12 @@ static int listed(void)
 int main(int argc, char **argv)
 {
 	pthread_t t;
-	cpu_set_t s;
 
 	if (argc > 1 && strcmp(argv[1], "child") == 0) {
 		/* Past the tracer's first look at the threads left. */
 		usleep(20000);
 		printf("child %d\n", listed());
-		if (sched_getaffinity(0, sizeof(s), &s) == 0)
-			printf("told %d\n", CPU_COUNT(&s));
+		printf("told %d\n", cpus_told());
 		return 0;
 	}
 	self = realpath("/proc/self/exe", NULL);
